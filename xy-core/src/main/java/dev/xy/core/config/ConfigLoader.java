@@ -1,0 +1,134 @@
+package dev.xy.core.config;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Loads server configs from files and directories. A directory contributes every {@code *.kdl} in it (dotfiles
+ * and editor backups are skipped); all problems of all files are reported together, and two servers on one port
+ * are an error that names both.
+ */
+public final class ConfigLoader {
+    /** A server config is a few lines; anything this big is a mistake, and is not read into memory. */
+    static final long MAX_FILE_BYTES = 1024 * 1024;
+
+    private ConfigLoader() {}
+
+    /** Loads the given files and directories as one set. A missing path is a problem. */
+    public static ConfigSet load(List<Path> paths) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
+        for (Path path : paths) {
+            if (Files.isDirectory(path)) {
+                files.addAll(configFilesIn(path, problems));
+            } else if (Files.exists(path)) {
+                files.add(path);
+            } else {
+                problems.add(ConfigProblem.ofFile(path, "no such file or directory"));
+            }
+        }
+        return loadFiles(files, problems);
+    }
+
+    /** Loads every config in {@code directory}; a directory that does not exist holds no servers. */
+    public static ConfigSet loadDirectory(Path directory) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        return loadFiles(configFilesIn(directory, problems), problems);
+    }
+
+    private static ConfigSet loadFiles(List<Path> files, List<ConfigProblem> problems) {
+        Map<String, ServerConfigReader.Result> loaded = new LinkedHashMap<>();
+        for (Path file : new TreeSet<>(files)) {
+            ServerConfigReader.Result result = readFile(file);
+            problems.addAll(result.problems());
+            result.config().ifPresent(config -> {
+                ServerConfigReader.Result earlier = loaded.putIfAbsent(config.name(), result);
+                if (earlier != null) {
+                    problems.add(ConfigProblem.ofFile(
+                            file,
+                            "a server named `" + config.name() + "` is already defined in "
+                                    + earlier.config().orElseThrow().file()));
+                }
+            });
+        }
+        problems.addAll(portConflicts(loaded.values()));
+        List<ServerConfig> servers =
+                loaded.values().stream().map(r -> r.config().orElseThrow()).toList();
+        return new ConfigSet(servers, problems);
+    }
+
+    private static ServerConfigReader.Result readFile(Path file) {
+        try {
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                return failed(file, "the file is larger than 1 MiB; a server config is a few lines");
+            }
+            return ServerConfigReader.read(file, Files.readAllBytes(file));
+        } catch (IOException e) {
+            return failed(file, "cannot read the file: " + describe(e));
+        }
+    }
+
+    private static ServerConfigReader.Result failed(Path file, String message) {
+        return ServerConfigReader.Result.failed(ConfigProblem.ofFile(file, message));
+    }
+
+    private static List<Path> configFilesIn(Path directory, List<ConfigProblem> problems) {
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (name.endsWith(".kdl") && !name.startsWith(".") && Files.isRegularFile(entry)) {
+                    files.add(entry);
+                }
+            }
+        } catch (NoSuchFileException e) {
+            return List.of();
+        } catch (IOException e) {
+            problems.add(ConfigProblem.ofFile(directory, "cannot read the directory: " + describe(e)));
+        }
+        files.sort(Comparator.naturalOrder());
+        return files;
+    }
+
+    /** One problem per server that shares its port, placed at its own port line and naming the others. */
+    private static List<ConfigProblem> portConflicts(Iterable<ServerConfigReader.Result> loaded) {
+        Map<Integer, List<ServerConfigReader.Result>> byPort = new LinkedHashMap<>();
+        for (ServerConfigReader.Result result : loaded) {
+            byPort.computeIfAbsent(result.config().orElseThrow().port(), p -> new ArrayList<>())
+                    .add(result);
+        }
+        List<ConfigProblem> problems = new ArrayList<>();
+        for (List<ServerConfigReader.Result> sharing : byPort.values()) {
+            if (sharing.size() < 2) {
+                continue;
+            }
+            for (ServerConfigReader.Result result : sharing) {
+                ServerConfig server = result.config().orElseThrow();
+                List<String> others = sharing.stream()
+                        .filter(other -> other != result)
+                        .map(other -> "`" + other.config().orElseThrow().name() + "` ("
+                                + other.portAnchor().orElseThrow().place() + ")")
+                        .toList();
+                problems.add(result.portAnchor()
+                        .orElseThrow()
+                        .withMessage("port " + server.port() + " is also used by " + String.join(", ", others)
+                                + "; each server needs its own port"));
+            }
+        }
+        return problems;
+    }
+
+    private static String describe(IOException e) {
+        String reason = e.getMessage();
+        return e.getClass().getSimpleName() + (reason == null ? "" : ": " + reason);
+    }
+}

@@ -1,0 +1,230 @@
+package dev.xy.core.config;
+
+import dev.xy.core.kdl.KdlDocument;
+import dev.xy.core.kdl.KdlNode;
+import dev.xy.core.kdl.KdlParseException;
+import dev.xy.core.kdl.KdlParser;
+import dev.xy.core.kdl.SourceText;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns the text of one {@code <name>.kdl} file into a {@link ServerConfig}, or into every problem it has.
+ * Strict by design: unknown nodes, repeats, wrong types and out-of-range values are all errors.
+ */
+public final class ServerConfigReader {
+    static final List<String> TOP_LEVEL =
+            List.of("command", "args", "port", "env", "working-dir", "autostart", "restart", "stop", "logs");
+    static final List<String> RESTART = List.of("policy", "backoff-initial", "backoff-max", "max-retries-per-minute");
+    static final List<String> STOP = List.of("grace");
+    static final List<String> LOGS = List.of("max-size", "keep");
+    private static final long MIN_LOG_SIZE = 1024;
+
+    /**
+     * The outcome of reading one file: a config, or the problems that prevented one. {@code portAnchor} marks
+     * where the port is written (its message is empty), so that a conflict found later can point there.
+     */
+    public record Result(
+            Optional<ServerConfig> config, List<ConfigProblem> problems, Optional<ConfigProblem> portAnchor) {
+        static Result failed(ConfigProblem problem) {
+            return new Result(Optional.empty(), List.of(problem), Optional.empty());
+        }
+    }
+
+    private final Path file;
+    private final ProblemSink problems;
+    private final NodeValues values;
+
+    private ServerConfigReader(Path file, SourceText source) {
+        this.file = file;
+        this.problems = new ProblemSink(file, source);
+        this.values = new NodeValues(problems);
+    }
+
+    /** Reads a config whose server name is the stem of {@code file}. */
+    public static Result read(Path file, byte[] content) {
+        String name = serverName(file);
+        KdlDocument document;
+        try {
+            document = KdlParser.parse(content);
+        } catch (KdlParseException e) {
+            String message =
+                    e.problem() + e.hint().map(h -> " (hint: " + h + ")").orElse("");
+            ConfigProblem problem = new ConfigProblem(
+                    file, e.location().line(), e.location().column(), message, Optional.of(e.snippet()));
+            return Result.failed(problem);
+        }
+        String text = new String(content, StandardCharsets.UTF_8);
+        return new ServerConfigReader(file, new SourceText(text)).read(name, document);
+    }
+
+    /** The server name a file stands for: its name without {@code .kdl}. */
+    public static String serverName(Path file) {
+        String fileName = file.getFileName().toString();
+        return fileName.endsWith(".kdl") ? fileName.substring(0, fileName.length() - 4) : fileName;
+    }
+
+    private Result read(String name, KdlDocument document) {
+        if (!ServerConfig.NAME.matcher(name).matches()) {
+            problems.forFile("the file name makes the server name `" + name + "`, which must match "
+                    + ServerConfig.NAME.pattern() + " (lowercase letters, digits, - and _; at most 64)");
+        }
+        Map<String, KdlNode> nodes = values.uniqueNodes(document.nodes(), TOP_LEVEL, "");
+        Optional<String> command =
+                required(nodes, "command", "command \"/path/to/server\"").flatMap(this::command);
+        Optional<Long> port = required(nodes, "port", "port 8080").flatMap(n -> values.integer(n, 1, 65535));
+        List<String> args = optional(nodes, "args").map(values::strings).orElse(List.of());
+        Map<String, String> env = optional(nodes, "env").map(this::env).orElse(Map.of());
+        Optional<Path> workingDir = optional(nodes, "working-dir").flatMap(this::workingDir);
+        boolean autostart = optional(nodes, "autostart").flatMap(values::bool).orElse(true);
+        RestartConfig restart = optional(nodes, "restart").map(this::restart).orElse(RestartConfig.DEFAULT);
+        StopConfig stop = optional(nodes, "stop").map(this::stop).orElse(StopConfig.DEFAULT);
+        LogConfig logs = optional(nodes, "logs").map(this::logs).orElse(LogConfig.DEFAULT);
+        if (!problems.isEmpty()) {
+            return new Result(Optional.empty(), problems.problems(), Optional.empty());
+        }
+        ServerConfig config = new ServerConfig(
+                name,
+                file,
+                command.get(),
+                args,
+                port.get().intValue(),
+                env,
+                workingDir,
+                autostart,
+                restart,
+                stop,
+                logs);
+        KdlNode portNode = nodes.get("port");
+        return new Result(
+                Optional.of(config),
+                List.of(),
+                Optional.of(problems.anchor(portNode.arguments().get(0).location())));
+    }
+
+    private Optional<KdlNode> required(Map<String, KdlNode> nodes, String name, String example) {
+        KdlNode node = nodes.get(name);
+        if (node == null) {
+            problems.forFile("missing required node `" + name + "`; add a line such as: " + example);
+        }
+        return Optional.ofNullable(node);
+    }
+
+    private static Optional<KdlNode> optional(Map<String, KdlNode> nodes, String name) {
+        return Optional.ofNullable(nodes.get(name));
+    }
+
+    private Optional<String> command(KdlNode node) {
+        return values.string(node).filter(command -> {
+            if (command.isBlank()) {
+                problems.at(node.arguments().get(0).location(), "`command` must not be empty");
+            }
+            return !command.isBlank();
+        });
+    }
+
+    private Optional<Path> workingDir(KdlNode node) {
+        return values.string(node).flatMap(text -> {
+            try {
+                if (!text.isBlank()) {
+                    return Optional.of(resolvePath(text));
+                }
+                problems.at(node.arguments().get(0).location(), "`working-dir` must not be empty");
+            } catch (InvalidPathException e) {
+                problems.at(node.arguments().get(0).location(), "`working-dir` is not a valid path: " + e.getReason());
+            }
+            return Optional.empty();
+        });
+    }
+
+    /** {@code ~} means the home directory; a relative path is relative to the config file's directory. */
+    private Path resolvePath(String text) {
+        Path home = Path.of(System.getProperty("user.home"));
+        Path path = text.equals("~") ? home : text.startsWith("~/") ? home.resolve(text.substring(2)) : Path.of(text);
+        Path base = file.toAbsolutePath().getParent();
+        return base == null ? path : base.resolve(path).normalize();
+    }
+
+    private Map<String, String> env(KdlNode block) {
+        Map<String, String> env = new LinkedHashMap<>();
+        Map<String, Integer> firstLine = new LinkedHashMap<>();
+        for (KdlNode entry : values.blockChildren(block)) {
+            String key = entry.name();
+            if (key.isEmpty() || key.contains("=")) {
+                problems.at(
+                        entry.location(), "environment variable name `" + key + "` must be non-empty and contain no =");
+            } else if (firstLine.containsKey(key)) {
+                problems.at(
+                        entry.location(),
+                        "duplicate environment variable `" + key + "`; it is already set at line "
+                                + firstLine.get(key));
+            } else {
+                firstLine.put(key, entry.location().line());
+                values.string(entry).ifPresent(value -> env.put(key, value));
+            }
+        }
+        return env;
+    }
+
+    private RestartConfig restart(KdlNode block) {
+        Map<String, KdlNode> nodes = values.uniqueNodes(values.blockChildren(block), RESTART, " in `restart`");
+        RestartConfig defaults = RestartConfig.DEFAULT;
+        RestartPolicy policy = optional(nodes, "policy").flatMap(this::policy).orElse(defaults.policy());
+        Duration initial = optional(nodes, "backoff-initial")
+                .flatMap(n -> values.duration(n, Duration.ofMillis(1)))
+                .orElse(defaults.backoffInitial());
+        Optional<KdlNode> maxNode = optional(nodes, "backoff-max");
+        Duration max =
+                maxNode.flatMap(n -> values.duration(n, Duration.ofMillis(1))).orElse(defaults.backoffMax());
+        int retries = optional(nodes, "max-retries-per-minute")
+                .flatMap(n -> values.integer(n, 1, 10_000))
+                .map(Long::intValue)
+                .orElse(defaults.maxRetriesPerMinute());
+        if (max.compareTo(initial) < 0) {
+            problems.at(
+                    maxNode.map(KdlNode::location).orElse(block.location()),
+                    "`backoff-max` (" + Durations.format(max) + ") is shorter than `backoff-initial` ("
+                            + Durations.format(initial) + ")");
+            return defaults;
+        }
+        return new RestartConfig(policy, initial, max, retries);
+    }
+
+    private Optional<RestartPolicy> policy(KdlNode node) {
+        return values.string(node).flatMap(text -> {
+            Optional<RestartPolicy> policy = RestartPolicy.fromConfigName(text);
+            if (policy.isEmpty()) {
+                problems.at(
+                        node.arguments().get(0).location(),
+                        "`policy` must be always, on-failure or never, got \"" + text + "\"");
+            }
+            return policy;
+        });
+    }
+
+    private StopConfig stop(KdlNode block) {
+        Map<String, KdlNode> nodes = values.uniqueNodes(values.blockChildren(block), STOP, " in `stop`");
+        return optional(nodes, "grace")
+                .flatMap(n -> values.duration(n, Duration.ZERO))
+                .map(StopConfig::new)
+                .orElse(StopConfig.DEFAULT);
+    }
+
+    private LogConfig logs(KdlNode block) {
+        Map<String, KdlNode> nodes = values.uniqueNodes(values.blockChildren(block), LOGS, " in `logs`");
+        long maxSize = optional(nodes, "max-size")
+                .flatMap(n -> values.size(n, MIN_LOG_SIZE))
+                .orElse(LogConfig.DEFAULT.maxSizeBytes());
+        int keep = optional(nodes, "keep")
+                .flatMap(n -> values.integer(n, 1, 1000))
+                .map(Long::intValue)
+                .orElse(LogConfig.DEFAULT.keep());
+        return new LogConfig(maxSize, keep);
+    }
+}

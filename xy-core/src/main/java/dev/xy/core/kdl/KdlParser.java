@@ -1,0 +1,333 @@
+package dev.xy.core.kdl;
+
+import static dev.xy.core.kdl.KdlCharacters.isDigit;
+import static dev.xy.core.kdl.KdlCharacters.isIdentifierChar;
+import static dev.xy.core.kdl.KdlCharacters.isNewline;
+import static dev.xy.core.kdl.KdlCharacters.isSign;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** A KDL 2.0 parser: a recursive descent over the spec's grammar, failing on the first error with its location. */
+public final class KdlParser {
+    /** Deep enough for any real document; shallow enough that hostile nesting cannot overflow the stack. */
+    private static final int MAX_DEPTH = 200;
+
+    private final KdlCursor in;
+    private int depth;
+
+    private KdlParser(String text) {
+        this.in = new KdlCursor(new SourceText(text));
+    }
+
+    /** Parses UTF-8 bytes; invalid UTF-8 is a parse error, not a replacement character. */
+    public static KdlDocument parse(byte[] utf8) throws KdlParseException {
+        return parse(decodeStrictly(utf8));
+    }
+
+    public static KdlDocument parse(String text) throws KdlParseException {
+        return new KdlParser(text).document();
+    }
+
+    private KdlDocument document() throws KdlParseException {
+        if (in.peek() == 0xFEFF) {
+            in.pos++;
+        }
+        rejectDisallowedCodePoints();
+        return new KdlDocument(nodes(-1));
+    }
+
+    private void rejectDisallowedCodePoints() throws KdlParseException {
+        int[] cps = in.source.codePoints();
+        for (int i = in.pos; i < cps.length; i++) {
+            if (KdlCharacters.isDisallowedLiteral(cps[i])) {
+                throw in.error(
+                        i,
+                        String.format("the code point U+%04X may not appear in a KDL document", cps[i]),
+                        "inside a quoted string, write it as an escape: \\u{...}");
+            }
+        }
+    }
+
+    /** Reads nodes up to the end of the document, or up to the {@code }} of the block opened at {@code open}. */
+    private List<KdlNode> nodes(int open) throws KdlParseException {
+        boolean inBlock = open >= 0;
+        List<KdlNode> nodes = new ArrayList<>();
+        while (true) {
+            in.skipLineSpace();
+            if (in.atEnd()) {
+                if (inBlock) {
+                    throw in.error(open, "unclosed children block", "close it with }");
+                }
+                return nodes;
+            }
+            if (in.peek() == '}') {
+                if (inBlock) {
+                    return nodes;
+                }
+                throw in.error(in.pos, "unexpected } with no open children block");
+            }
+            boolean discarded = consumeSlashdash();
+            if (discarded && (in.atEnd() || in.peek() == '}')) {
+                throw in.error(in.pos, "/- must be followed by the node it comments out");
+            }
+            KdlNode node = node(inBlock);
+            if (!discarded) {
+                nodes.add(node);
+            }
+        }
+    }
+
+    private KdlNode node(boolean inBlock) throws KdlParseException {
+        int start = in.pos;
+        Optional<String> type = typeAnnotation();
+        if (type.isPresent()) {
+            in.skipNodeSpace();
+        }
+        String name = string("node name");
+        List<KdlValue> arguments = new ArrayList<>();
+        List<KdlProperty> properties = new ArrayList<>();
+        List<KdlNode> children = List.of();
+        boolean anyBlock = false;
+        boolean liveBlock = false;
+        while (true) {
+            boolean spaced = in.skipNodeSpace();
+            if (atNodeEnd()) {
+                break;
+            }
+            int entryStart = in.pos;
+            boolean discarded = consumeSlashdash();
+            if (in.peek() == '{') {
+                if (!discarded && liveBlock) {
+                    throw in.error(entryStart, "a node has only one children block");
+                }
+                List<KdlNode> block = childrenBlock();
+                anyBlock = true;
+                if (!discarded) {
+                    children = block;
+                    liveBlock = true;
+                }
+                continue;
+            }
+            if (anyBlock) {
+                throw in.error(entryStart, "arguments and properties must come before the children block");
+            }
+            if (!discarded && !spaced) {
+                throw in.error(entryStart, "expected whitespace before this argument or property");
+            }
+            if (discarded && atNodeEnd()) {
+                throw in.error(entryStart, "/- must be followed by the argument, property or block it comments out");
+            }
+            entry(discarded ? new ArrayList<>() : arguments, discarded ? new ArrayList<>() : properties);
+        }
+        terminator(inBlock);
+        return new KdlNode(type, name, arguments, properties, children, in.location(start));
+    }
+
+    private boolean atNodeEnd() {
+        int c = in.peek();
+        return c == -1 || c == ';' || c == '}' || isNewline(c) || in.startsWith("//");
+    }
+
+    private void terminator(boolean inBlock) throws KdlParseException {
+        int c = in.peek();
+        if (c == ';') {
+            in.pos++;
+        } else if (in.startsWith("//")) {
+            in.singleLineComment();
+        } else if (c == '}' && !inBlock) {
+            throw in.error(in.pos, "unexpected } with no open children block");
+        } else if (c != -1 && c != '}' && !in.consumeNewline()) {
+            throw in.error(in.pos, "expected the end of the node (a newline or ;)");
+        }
+    }
+
+    private List<KdlNode> childrenBlock() throws KdlParseException {
+        int open = in.pos++;
+        if (++depth > MAX_DEPTH) {
+            throw in.error(open, "children blocks are nested more than " + MAX_DEPTH + " deep");
+        }
+        List<KdlNode> children = nodes(open);
+        in.pos++; // the closing brace, which nodes() stopped at
+        depth--;
+        return children;
+    }
+
+    private boolean consumeSlashdash() throws KdlParseException {
+        if (!in.startsWith("/-")) {
+            return false;
+        }
+        in.pos += 2;
+        in.skipLineSpace();
+        return true;
+    }
+
+    /** Reads an argument, or a property when a string is followed by {@code =}, into the matching list. */
+    private void entry(List<KdlValue> arguments, List<KdlProperty> properties) throws KdlParseException {
+        int start = in.pos;
+        Optional<String> type = typeAnnotation();
+        if (type.isPresent()) {
+            in.skipNodeSpace();
+        }
+        KdlValue value = value(type, start);
+        int afterValue = in.pos;
+        in.skipNodeSpace();
+        if (in.peek() != '=') {
+            in.pos = afterValue;
+            arguments.add(value);
+            return;
+        }
+        if (!(value instanceof KdlString key) || type.isPresent()) {
+            throw in.error(
+                    start,
+                    "a property key must be a string without a type annotation",
+                    "write key=(type)value to annotate the value");
+        }
+        in.pos++;
+        in.skipNodeSpace();
+        int valueStart = in.pos;
+        Optional<String> valueType = typeAnnotation();
+        if (valueType.isPresent()) {
+            in.skipNodeSpace();
+        }
+        properties.add(new KdlProperty(key.value(), value(valueType, valueStart), in.location(start)));
+    }
+
+    private Optional<String> typeAnnotation() throws KdlParseException {
+        if (in.peek() != '(') {
+            return Optional.empty();
+        }
+        in.pos++;
+        in.skipNodeSpace();
+        String type = string("type annotation");
+        in.skipNodeSpace();
+        if (in.peek() != ')') {
+            throw in.error(in.pos, "expected ) to close the type annotation");
+        }
+        in.pos++;
+        return Optional.of(type);
+    }
+
+    private KdlValue value(Optional<String> type, int start) throws KdlParseException {
+        KdlLocation location = in.location(start);
+        int c = in.peek();
+        if (c == '#' && !isRawStringStart()) {
+            return keyword(type, location);
+        }
+        if (c != '"' && c != '#' && looksLikeNumber()) {
+            return number(type, location);
+        }
+        return new KdlString(type, string("value"), location);
+    }
+
+    private KdlValue keyword(Optional<String> type, KdlLocation location) throws KdlParseException {
+        int start = in.pos++;
+        String word = bareWord();
+        return switch (word) {
+            case "true" -> new KdlBoolean(type, true, location);
+            case "false" -> new KdlBoolean(type, false, location);
+            case "null" -> new KdlNull(type, location);
+            case "inf" -> new KdlNumber(type, new KdlNumber.Keyword(KdlNumber.Special.INF), location);
+            case "-inf" -> new KdlNumber(type, new KdlNumber.Keyword(KdlNumber.Special.NEGATIVE_INF), location);
+            case "nan" -> new KdlNumber(type, new KdlNumber.Keyword(KdlNumber.Special.NAN), location);
+            default -> throw in.error(
+                    start, "unknown keyword #" + word, "keywords are #true #false #null #inf #-inf #nan");
+        };
+    }
+
+    private KdlValue number(Optional<String> type, KdlLocation location) throws KdlParseException {
+        int start = in.pos;
+        String literal = bareWord();
+        Number value = KdlNumbers.parse(literal)
+                .orElseThrow(() -> in.error(
+                        start,
+                        "invalid number `" + literal + "`",
+                        "numbers look like 42, -1.5, 1e10, 0xFF, 0o755, 0b1010; quote text that starts with a digit"));
+        return new KdlNumber(type, value, location);
+    }
+
+    /** Reads a string in any form; {@code role} names what it is for in the error when something else is there. */
+    private String string(String role) throws KdlParseException {
+        int c = in.peek();
+        if (c == '"') {
+            return KdlStrings.quoted(in);
+        }
+        if (c == '#' && isRawStringStart()) {
+            return KdlStrings.raw(in);
+        }
+        if (c == -1 || !isIdentifierChar(c)) {
+            String found = c == -1 ? "the end of the document" : "`" + Character.toString(c) + "`";
+            throw in.error(in.pos, "expected a " + role + ", found " + found);
+        }
+        if (looksLikeNumber()) {
+            throw in.error(in.pos, "a " + role + " cannot start like a number", "quote it: \"" + peekWord() + "\"");
+        }
+        int start = in.pos;
+        String word = bareWord();
+        if (KdlCharacters.isReservedWord(word)) {
+            throw in.error(
+                    start,
+                    "bare `" + word + "` is not allowed in KDL 2",
+                    "KDL 2 writes #" + word + " for the keyword, or \"" + word + "\" for the text");
+        }
+        return word;
+    }
+
+    /** True at a number, or at the illegal {@code .5} / {@code +.5} shapes, which are reported as bad numbers. */
+    private boolean looksLikeNumber() {
+        int i = isSign(in.peek()) ? 1 : 0;
+        return isDigit(in.peek(i)) || (in.peek(i) == '.' && isDigit(in.peek(i + 1)));
+    }
+
+    private boolean isRawStringStart() {
+        int i = 0;
+        while (in.peek(i) == '#') {
+            i++;
+        }
+        return i > 0 && in.peek(i) == '"';
+    }
+
+    private String bareWord() {
+        int start = in.pos;
+        while (isIdentifierChar(in.peek())) {
+            in.pos++;
+        }
+        int[] cps = in.source.codePoints();
+        return new String(cps, start, in.pos - start);
+    }
+
+    private String peekWord() {
+        int start = in.pos;
+        String word = bareWord();
+        in.pos = start;
+        return word;
+    }
+
+    private static String decodeStrictly(byte[] utf8) throws KdlParseException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer bytes = ByteBuffer.wrap(utf8);
+        CharBuffer chars = CharBuffer.allocate(utf8.length);
+        CoderResult result = decoder.decode(bytes, chars, true);
+        if (result.isError()) {
+            String before = chars.flip().toString();
+            SourceText prefix = new SourceText(before);
+            throw new KdlParseException(
+                    "invalid UTF-8 at byte " + bytes.position(),
+                    prefix.locationOf(prefix.length()),
+                    prefix.snippetAt(prefix.length()),
+                    "KDL documents are UTF-8 text");
+        }
+        decoder.flush(chars);
+        return chars.flip().toString();
+    }
+}

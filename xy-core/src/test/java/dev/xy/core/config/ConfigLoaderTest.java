@@ -1,0 +1,106 @@
+package dev.xy.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text);
+    }
+
+    @Test
+    void readsEveryKdlFileAndIgnoresDotfilesBackupsAndOtherFiles() throws IOException {
+        write("alpha.kdl", "command \"a\"\nport 3001\n");
+        write("beta.kdl", "command \"b\"\nport 3002\n");
+        write(".hidden.kdl", "broken {");
+        write("alpha.kdl~", "broken {");
+        write("#alpha.kdl#", "broken {");
+        write(".alpha.kdl.swp", "broken {");
+        write("notes.txt", "broken {");
+        Files.createDirectory(dir.resolve("sub.kdl"));
+
+        ConfigSet set = ConfigLoader.loadDirectory(dir);
+
+        assertThat(set.problems()).isEmpty();
+        assertThat(set.servers()).extracting(ServerConfig::name).containsExactly("alpha", "beta");
+    }
+
+    @Test
+    void reportsEveryProblemOfEveryFileTogether() throws IOException {
+        write("alpha.kdl", "comand \"a\"\nport 3001\n");
+        write("beta.kdl", "command \"b\"\nport \"x\"\n");
+        write("gamma.kdl", "command \"c\n");
+        write("delta.kdl", "command \"d\"\nport 3004\n");
+
+        ConfigSet set = ConfigLoader.loadDirectory(dir);
+
+        assertThat(set.isValid()).isFalse();
+        assertThat(set.problems())
+                .extracting(p -> p.file().getFileName().toString())
+                .contains("alpha.kdl", "beta.kdl", "gamma.kdl")
+                .doesNotContain("delta.kdl");
+        assertThat(set.servers()).extracting(ServerConfig::name).containsExactly("delta");
+    }
+
+    @Test
+    void twoServersOnOnePortAreRejectedNamingBoth() throws IOException {
+        write("alpha.kdl", "command \"a\"\nport 3001\n");
+        write("beta.kdl", "command \"b\"\n\nport 3001\n");
+
+        List<ConfigProblem> problems = ConfigLoader.loadDirectory(dir).problems();
+
+        assertThat(problems).hasSize(2);
+        assertThat(problems.get(0).headline())
+                .endsWith("alpha.kdl:2:6: port 3001 is also used by `beta` (" + dir.resolve("beta.kdl")
+                        + ":3:6); each server needs its own port");
+        assertThat(problems.get(1).headline()).contains("beta.kdl:3:6", "`alpha`");
+    }
+
+    @Test
+    void aMissingDirectoryHoldsNoServers() {
+        ConfigSet set = ConfigLoader.loadDirectory(dir.resolve("nope"));
+        assertThat(set.isValid()).isTrue();
+        assertThat(set.servers()).isEmpty();
+    }
+
+    @Test
+    void explicitPathsMayMixFilesAndDirectoriesAndMissingOnesAreProblems() throws IOException {
+        Path single = write("alpha.kdl", "command \"a\"\nport 3001\n");
+        Path other = Files.createDirectory(dir.resolve("more"));
+        Files.writeString(other.resolve("beta.kdl"), "command \"b\"\nport 3002\n");
+
+        ConfigSet set = ConfigLoader.load(List.of(single, other, dir.resolve("missing.kdl")));
+
+        assertThat(set.servers()).extracting(ServerConfig::name).containsExactly("alpha", "beta");
+        assertThat(set.problems()).singleElement().satisfies(p -> assertThat(p.message())
+                .isEqualTo("no such file or directory"));
+    }
+
+    @Test
+    void theSameServerTwiceIsAProblem() throws IOException {
+        Path alpha = write("alpha.kdl", "command \"a\"\nport 3001\n");
+        Path other = Files.createDirectory(dir.resolve("more"));
+        Files.writeString(other.resolve("alpha.kdl"), "command \"b\"\nport 3002\n");
+
+        ConfigSet set = ConfigLoader.load(List.of(alpha, other));
+
+        assertThat(set.problems()).singleElement().satisfies(p -> assertThat(p.message())
+                .contains("already defined"));
+    }
+
+    @Test
+    void aHugeFileIsRefusedWithoutReadingIt() throws IOException {
+        write("big.kdl", "// " + "x".repeat((int) ConfigLoader.MAX_FILE_BYTES) + "\n");
+        assertThat(ConfigLoader.loadDirectory(dir).problems()).singleElement().satisfies(p -> assertThat(p.message())
+                .contains("larger than 1 MiB"));
+    }
+}
