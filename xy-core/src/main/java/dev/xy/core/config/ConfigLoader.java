@@ -47,9 +47,11 @@ public final class ConfigLoader {
 
     private static ConfigSet loadFiles(List<Path> files, List<ConfigProblem> problems) {
         Map<String, ServerConfigReader.Result> loaded = new LinkedHashMap<>();
+        List<ServerConfigReader.PortUse> ports = new ArrayList<>();
         for (Path file : new TreeSet<>(files)) {
             ServerConfigReader.Result result = readFile(file);
             problems.addAll(result.problems());
+            result.port().ifPresent(ports::add);
             result.config().ifPresent(config -> {
                 ServerConfigReader.Result earlier = loaded.putIfAbsent(config.name(), result);
                 if (earlier != null) {
@@ -60,7 +62,7 @@ public final class ConfigLoader {
                 }
             });
         }
-        problems.addAll(portConflicts(loaded.values()));
+        problems.addAll(portConflicts(ports));
         List<ServerConfig> servers =
                 loaded.values().stream().map(r -> r.config().orElseThrow()).toList();
         return new ConfigSet(servers, problems);
@@ -100,27 +102,22 @@ public final class ConfigLoader {
     }
 
     /** One problem per server that shares its port, placed at its own port line and naming the others. */
-    private static List<ConfigProblem> portConflicts(Iterable<ServerConfigReader.Result> loaded) {
-        Map<Integer, List<ServerConfigReader.Result>> byPort = new LinkedHashMap<>();
-        for (ServerConfigReader.Result result : loaded) {
-            byPort.computeIfAbsent(result.config().orElseThrow().port(), p -> new ArrayList<>())
-                    .add(result);
+    private static List<ConfigProblem> portConflicts(List<ServerConfigReader.PortUse> ports) {
+        Map<Integer, List<ServerConfigReader.PortUse>> byPort = new LinkedHashMap<>();
+        for (ServerConfigReader.PortUse use : ports) {
+            byPort.computeIfAbsent(use.port(), p -> new ArrayList<>()).add(use);
         }
         List<ConfigProblem> problems = new ArrayList<>();
-        for (List<ServerConfigReader.Result> sharing : byPort.values()) {
-            if (sharing.size() < 2) {
-                continue;
-            }
-            for (ServerConfigReader.Result result : sharing) {
-                ServerConfig server = result.config().orElseThrow();
+        for (List<ServerConfigReader.PortUse> sharing : byPort.values()) {
+            for (ServerConfigReader.PortUse use :
+                    sharing.size() < 2 ? List.<ServerConfigReader.PortUse>of() : sharing) {
                 List<String> others = sharing.stream()
-                        .filter(other -> other != result)
-                        .map(other -> "`" + other.config().orElseThrow().name() + "` ("
-                                + other.portAnchor().orElseThrow().place() + ")")
+                        .filter(other -> other != use)
+                        .map(other ->
+                                "`" + other.server() + "` (" + other.anchor().place() + ")")
                         .toList();
-                problems.add(result.portAnchor()
-                        .orElseThrow()
-                        .withMessage("port " + server.port() + " is also used by " + String.join(", ", others)
+                problems.add(use.anchor()
+                        .withMessage("port " + use.port() + " is also used by " + String.join(", ", others)
                                 + "; each server needs its own port"));
             }
         }

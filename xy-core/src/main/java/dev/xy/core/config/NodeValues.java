@@ -8,10 +8,12 @@ import dev.xy.core.kdl.KdlValue;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -20,6 +22,8 @@ import java.util.function.Function;
  */
 final class NodeValues {
     private final ProblemSink problems;
+    /** Names that an unknown node was taken to be a typo of: their absence is already explained. */
+    private final Set<String> suggested = new HashSet<>();
 
     NodeValues(ProblemSink problems) {
         this.problems = problems;
@@ -35,7 +39,9 @@ final class NodeValues {
             rejectTypeAnnotation(node);
             String name = node.name();
             if (!known.contains(name)) {
-                String hint = Suggestions.closest(name, known)
+                Optional<String> suggestion = Suggestions.closest(name, known);
+                suggestion.ifPresent(suggested::add);
+                String hint = suggestion
                         .map(s -> "did you mean `" + s + "`?")
                         .orElse("known nodes" + where + ": " + String.join(", ", known));
                 problems.at(node.location(), "unknown node `" + name + "`" + where + "; " + hint);
@@ -49,6 +55,11 @@ final class NodeValues {
             }
         }
         return byName;
+    }
+
+    /** True when an unknown node was reported as a likely typo of {@code name}. */
+    boolean wasSuggested(String name) {
+        return suggested.contains(name);
     }
 
     /** The children of a block node such as {@code restart { ... }}, which takes no arguments itself. */

@@ -4,6 +4,7 @@ import dev.xy.core.kdl.KdlLocation;
 import dev.xy.core.kdl.SourceText;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,7 +36,10 @@ final class ProblemSink {
         return problems.isEmpty();
     }
 
+    /** The problems in file order; those about the whole file come first. */
     List<ConfigProblem> problems() {
-        return List.copyOf(problems);
+        return problems.stream()
+                .sorted(Comparator.comparingInt(ConfigProblem::line).thenComparingInt(ConfigProblem::column))
+                .toList();
     }
 }

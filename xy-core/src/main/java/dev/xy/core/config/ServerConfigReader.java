@@ -27,15 +27,18 @@ public final class ServerConfigReader {
     private static final long MIN_LOG_SIZE = 1024;
 
     /**
-     * The outcome of reading one file: a config, or the problems that prevented one. {@code portAnchor} marks
-     * where the port is written (its message is empty), so that a conflict found later can point there.
+     * The outcome of reading one file: a config, or the problems that prevented one. {@code port} is known
+     * whenever the port itself was readable, even in a file with other problems, so that port conflicts are
+     * reported together with everything else.
      */
-    public record Result(
-            Optional<ServerConfig> config, List<ConfigProblem> problems, Optional<ConfigProblem> portAnchor) {
+    public record Result(Optional<ServerConfig> config, List<ConfigProblem> problems, Optional<PortUse> port) {
         static Result failed(ConfigProblem problem) {
             return new Result(Optional.empty(), List.of(problem), Optional.empty());
         }
     }
+
+    /** A server's port and where it is written (the anchor's message is empty), for cross-file checks. */
+    public record PortUse(String server, int port, ConfigProblem anchor) {}
 
     private final Path file;
     private final ProblemSink problems;
@@ -86,8 +89,12 @@ public final class ServerConfigReader {
         RestartConfig restart = optional(nodes, "restart").map(this::restart).orElse(RestartConfig.DEFAULT);
         StopConfig stop = optional(nodes, "stop").map(this::stop).orElse(StopConfig.DEFAULT);
         LogConfig logs = optional(nodes, "logs").map(this::logs).orElse(LogConfig.DEFAULT);
+        Optional<PortUse> portUse = port.map(p -> new PortUse(
+                name,
+                p.intValue(),
+                problems.anchor(nodes.get("port").arguments().get(0).location())));
         if (!problems.isEmpty()) {
-            return new Result(Optional.empty(), problems.problems(), Optional.empty());
+            return new Result(Optional.empty(), problems.problems(), portUse);
         }
         ServerConfig config = new ServerConfig(
                 name,
@@ -101,16 +108,12 @@ public final class ServerConfigReader {
                 restart,
                 stop,
                 logs);
-        KdlNode portNode = nodes.get("port");
-        return new Result(
-                Optional.of(config),
-                List.of(),
-                Optional.of(problems.anchor(portNode.arguments().get(0).location())));
+        return new Result(Optional.of(config), List.of(), portUse);
     }
 
     private Optional<KdlNode> required(Map<String, KdlNode> nodes, String name, String example) {
         KdlNode node = nodes.get(name);
-        if (node == null) {
+        if (node == null && !values.wasSuggested(name)) {
             problems.forFile("missing required node `" + name + "`; add a line such as: " + example);
         }
         return Optional.ofNullable(node);

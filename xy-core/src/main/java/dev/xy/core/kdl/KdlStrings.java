@@ -25,9 +25,9 @@ final class KdlStrings {
                 return value.toString();
             } else if (isNewline(c)) {
                 throw in.error(
-                        in.pos,
-                        "unterminated string: a quoted string ends on its own line",
-                        "use \\n or a \"\"\" string");
+                        open,
+                        "unterminated string: a quoted string must close on the line where it opens",
+                        "close it with \", or use \\n or a \"\"\" string for several lines");
             } else if (c == '\\') {
                 if (!skipWhitespaceEscape(in)) {
                     in.pos = decodeEscape(in.source.codePoints(), in.pos, value, in, in.pos);

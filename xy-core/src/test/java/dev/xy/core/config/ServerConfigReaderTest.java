@@ -141,7 +141,7 @@ class ServerConfigReaderTest {
                 Arguments.of(VALID + "(u8)autostart #true\n", "3:1", "type annotations like (u8) are not used"),
                 Arguments.of(VALID + "autostart true\n", "3:11", "KDL 2 writes #true"),
                 Arguments.of(VALID + "env {\n", "3:5", "unclosed children block"),
-                Arguments.of("command \"/usr/bin/node\n", "1:23", "unterminated string"),
+                Arguments.of("command \"/usr/bin/node\n", "1:9", "unterminated string"),
                 Arguments.of(VALID + "restart {\n  backoff-initial 1s\n}\n", "4:19", "invalid number `1s`"));
     }
 
@@ -170,7 +170,15 @@ class ServerConfigReaderTest {
     @Test
     void everyProblemOfAFileIsReportedAtOnce() {
         String text = "comand \"x\"\nport \"1\"\nautostart 3\nrestart {\n  policy maybe\n}\n";
-        assertThat(read(text).problems()).hasSize(5); // comand, port type, autostart, policy, missing command
+        assertThat(read(text).problems())
+                .extracting(p -> p.line() + ":" + p.column())
+                .containsExactly("1:1", "2:6", "3:11", "5:10");
+    }
+
+    @Test
+    void aTypoOfARequiredNodeIsNotAlsoReportedAsMissing() {
+        assertThat(read("comand \"x\"\nport 1\n").problems()).singleElement().satisfies(p -> assertThat(p.message())
+                .contains("did you mean `command`?"));
     }
 
     @Test

@@ -1,0 +1,19 @@
+package dev.xy.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.xy.core.config.ConfigLoader;
+import dev.xy.core.config.ConfigSet;
+import dev.xy.core.config.ServerConfig;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The example configs are documentation: they must stay valid. */
+class ExampleConfigsTest {
+    @Test
+    void everyExampleConfigIsValid() {
+        ConfigSet examples = ConfigLoader.loadDirectory(Path.of("servers"));
+        assertThat(examples.problems()).isEmpty();
+        assertThat(examples.servers()).extracting(ServerConfig::name).contains("everything", "context7");
+    }
+}

@@ -1,0 +1,89 @@
+package dev.xy.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.xy.core.daemon.XyPaths;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ValidateCommandTest {
+    @TempDir
+    Path home;
+
+    private XyPaths paths;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void setUp() {
+        paths = XyPaths.from(Map.of("XDG_CONFIG_HOME", home.resolve("cfg").toString()), home);
+    }
+
+    private int run(String... args) {
+        CommandLine cli = XyCommand.commandLine(paths);
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    private void writeServer(String name, String text) throws IOException {
+        Files.createDirectories(paths.configDir());
+        Files.writeString(paths.configDir().resolve(name + ".kdl"), text);
+    }
+
+    @Test
+    void validConfigDirectoryPrintsTheServerCount() throws IOException {
+        writeServer("alpha", "command \"a\"\nport 3001\n");
+        writeServer("beta", "command \"b\"\nport 3002\n");
+
+        assertThat(run("validate")).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).isEqualTo("ok: 2 servers\n");
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void invalidConfigPrintsEveryProblemAndExitsThree() throws IOException {
+        writeServer("alpha", "command \"a\"\nport 3001\nautostart yes\n");
+        writeServer("beta", "command \"b\"\nport 3001\n");
+
+        assertThat(run("validate")).isEqualTo(ExitCodes.CONFIG_INVALID);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString())
+                .contains("alpha.kdl:3:11: `autostart` must be #true or #false, got the string \"yes\"")
+                .contains("    autostart yes\n              ^")
+                .contains("alpha.kdl:2:6: port 3001 is also used by `beta`")
+                .contains("beta.kdl:2:6: port 3001 is also used by `alpha`")
+                .endsWith("3 problems found\n");
+    }
+
+    @Test
+    void aMissingConfigDirectoryIsZeroServersWithAHint() {
+        assertThat(run("validate")).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).isEqualTo("ok: 0 servers\n");
+        assertThat(err.toString()).contains("put one <name>.kdl file per server in " + paths.configDir());
+    }
+
+    @Test
+    void explicitFilesAreValidatedAndAMissingOneIsAProblem() throws IOException {
+        Path file = Files.writeString(home.resolve("solo.kdl"), "command \"a\"\nport 1\n");
+
+        assertThat(run("validate", file.toString())).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).isEqualTo("ok: 1 server\n");
+        assertThat(run("validate", home.resolve("nope.kdl").toString())).isEqualTo(ExitCodes.CONFIG_INVALID);
+        assertThat(err.toString()).contains("nope.kdl: no such file or directory");
+    }
+
+    @Test
+    void anUnknownOptionIsAnOperationalErrorNotDaemonUnreachable() {
+        assertThat(run("validate", "--frobnicate")).isEqualTo(ExitCodes.OPERATIONAL_ERROR);
+        assertThat(run("frobnicate")).isEqualTo(ExitCodes.OPERATIONAL_ERROR);
+    }
+}
