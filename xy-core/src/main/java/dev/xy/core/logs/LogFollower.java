@@ -1,0 +1,102 @@
+package dev.xy.core.logs;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * A live reader of one server's log. The writer side never waits: when this follower's buffer is full, new
+ * lines are dropped and counted, and the reader later receives one marker line ("… 1234 lines skipped") where
+ * they would have been. A slow reader therefore costs only itself.
+ */
+public final class LogFollower implements AutoCloseable {
+    private static final long MARKER_FOOTPRINT = 128;
+
+    private final String server;
+    private final long capacityBytes;
+    private final Consumer<LogFollower> onClose;
+    private final ArrayDeque<LogLine> queue = new ArrayDeque<>();
+    private long queuedBytes;
+    private long skipped;
+    private boolean closed;
+
+    LogFollower(String server, long capacityBytes, Consumer<LogFollower> onClose) {
+        this.server = server;
+        this.capacityBytes = capacityBytes;
+        this.onClose = onClose;
+    }
+
+    /** Called by the writer; never blocks. */
+    synchronized void offer(LogLine line) {
+        if (closed) {
+            return;
+        }
+        if (skipped > 0 && !fits(line.footprint() + MARKER_FOOTPRINT)) {
+            skipped++;
+            return;
+        }
+        if (skipped > 0) {
+            enqueue(marker(line.tsUnixMs()));
+        }
+        if (fits(line.footprint())) {
+            enqueue(line);
+        } else {
+            skipped++;
+        }
+    }
+
+    /** The next line, waiting up to {@code timeout}; empty on timeout or once closed and drained. */
+    public synchronized Optional<LogLine> poll(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (queue.isEmpty() && skipped == 0 && !closed) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return Optional.empty();
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        if (!queue.isEmpty()) {
+            LogLine line = queue.removeFirst();
+            queuedBytes -= line.footprint();
+            return Optional.of(line);
+        }
+        if (skipped > 0) {
+            return Optional.of(marker(System.currentTimeMillis()));
+        }
+        return Optional.empty();
+    }
+
+    public synchronized boolean isClosed() {
+        return closed;
+    }
+
+    /** Stops following; a reader blocked in {@link #poll} returns. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            notifyAll();
+        }
+        onClose.accept(this);
+    }
+
+    private boolean fits(long bytes) {
+        return queuedBytes + bytes <= capacityBytes;
+    }
+
+    private void enqueue(LogLine line) {
+        queue.addLast(line);
+        queuedBytes += line.footprint();
+        notifyAll();
+    }
+
+    private LogLine marker(long ts) {
+        LogLine marker = new LogLine(server, LogStream.XY, "… " + skipped + " lines skipped (reader too slow)", ts);
+        skipped = 0;
+        return marker;
+    }
+}

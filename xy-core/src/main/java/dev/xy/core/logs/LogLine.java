@@ -1,0 +1,17 @@
+package dev.xy.core.logs;
+
+import java.util.Objects;
+
+/** One line of a server's log: never holds a newline, and at most {@link StreamPump#MAX_LINE_BYTES} of text. */
+public record LogLine(String server, LogStream stream, String text, long tsUnixMs) {
+    public LogLine {
+        Objects.requireNonNull(server, "server");
+        Objects.requireNonNull(stream, "stream");
+        Objects.requireNonNull(text, "text");
+    }
+
+    /** What a line costs to keep in memory, roughly: its characters plus the object overhead. */
+    long footprint() {
+        return 2L * text.length() + 64;
+    }
+}

@@ -1,0 +1,108 @@
+package dev.xy.core.logs;
+
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * A server's log file, {@code <name>.log}, one line per {@link LogLine}: {@code <timestamp> <stream> <text>}.
+ * It is the single writer of its files, so rotation is a plain rename done between two whole lines: no line is
+ * ever cut or lost by it. Rotated files are {@code <name>.log.1} (newest) to {@code <name>.log.<keep>}.
+ * Files are created 0600 and the directory 0700: logs can hold secrets that servers print.
+ */
+public final class RotatingLogFile implements Closeable {
+    private static final int BUFFER_BYTES = 64 * 1024;
+
+    private final Path file;
+    private final LogTimestamp timestamp = new LogTimestamp();
+    private final StringBuilder lineBuilder = new StringBuilder(256);
+    private long maxBytes;
+    private int keep;
+    private OutputStream out;
+    private long size;
+
+    public RotatingLogFile(Path file, long maxBytes, int keep) throws IOException {
+        this.file = file;
+        this.maxBytes = maxBytes;
+        this.keep = keep;
+        createPrivateDirectory(file.getParent());
+        open();
+    }
+
+    public Path path() {
+        return file;
+    }
+
+    /** Applies new rotation settings from the next line on. */
+    public synchronized void reconfigure(long newMaxBytes, int newKeep) {
+        this.maxBytes = newMaxBytes;
+        this.keep = newKeep;
+    }
+
+    public synchronized void append(LogLine line) throws IOException {
+        lineBuilder.setLength(0);
+        timestamp.appendTo(lineBuilder, line.tsUnixMs());
+        lineBuilder
+                .append(' ')
+                .append(line.stream().wireName())
+                .append(' ')
+                .append(line.text())
+                .append('\n');
+        byte[] bytes = lineBuilder.toString().getBytes(StandardCharsets.UTF_8);
+        if (size > 0 && size + bytes.length > maxBytes) {
+            rotate();
+        }
+        out.write(bytes);
+        size += bytes.length;
+    }
+
+    public synchronized void flush() throws IOException {
+        out.flush();
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        out.close();
+    }
+
+    private void rotate() throws IOException {
+        out.close();
+        Files.deleteIfExists(rotated(keep));
+        for (int i = keep - 1; i >= 1; i--) {
+            if (Files.exists(rotated(i))) {
+                Files.move(rotated(i), rotated(i + 1), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        Files.move(file, rotated(1), StandardCopyOption.REPLACE_EXISTING);
+        // A smaller keep than before leaves older files behind: remove them too.
+        for (int i = keep + 1; Files.deleteIfExists(rotated(i)); i++) {}
+        open();
+    }
+
+    private Path rotated(int index) {
+        return file.resolveSibling(file.getFileName() + "." + index);
+    }
+
+    private void open() throws IOException {
+        if (!Files.exists(file)) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
+        size = Files.size(file);
+        out = new BufferedOutputStream(
+                Files.newOutputStream(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND), BUFFER_BYTES);
+    }
+
+    /** Creates {@code dir} (and parents) owner-only, and tightens it if it already existed more open. */
+    public static void createPrivateDirectory(Path dir) throws IOException {
+        Files.createDirectories(
+                dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+    }
+}

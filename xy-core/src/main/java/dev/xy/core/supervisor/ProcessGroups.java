@@ -1,0 +1,70 @@
+package dev.xy.core.supervisor;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * How xy makes each server the leader of its own process group, and signals that group.
+ *
+ * <p>Why a process group: {@code Process.destroy()} signals only the direct child, so a {@code sh -c} or
+ * {@code npx} wrapper's children survive, reparented to init, still holding the port. Walking
+ * {@code ProcessHandle.descendants()} misses processes that double-fork and cannot find anything once the
+ * wrapper itself has died. A process group keeps every descendant that does not deliberately leave it, even
+ * after the leader's death, and one {@code kill -SIG -- -pgid} reaches them all, on Linux and macOS alike.
+ *
+ * <p>The JDK cannot call {@code setsid()} itself, so the command is started through a tiny exec-in-place
+ * wrapper: {@code setsid} (util-linux, on Linux) or, where that is missing (macOS), {@code perl}, which both
+ * systems ship. Both replace themselves with the server, so the pid Java sees is the server's and pgid = pid.
+ */
+final class ProcessGroups {
+    private static final List<String> SETSID = List.of("/usr/bin/setsid", "/bin/setsid");
+    private static final List<String> PERL = List.of("/usr/bin/perl", "/bin/perl");
+    private static final String KILL = Files.isExecutable(Path.of("/bin/kill")) ? "/bin/kill" : "/usr/bin/kill";
+
+    private ProcessGroups() {}
+
+    /** The words to put before a command so that it runs as the leader of a new session and process group. */
+    static Optional<List<String>> leaderPrefix() {
+        for (String setsid : SETSID) {
+            if (Files.isExecutable(Path.of(setsid))) {
+                return Optional.of(List.of(setsid));
+            }
+        }
+        for (String perl : PERL) {
+            if (Files.isExecutable(Path.of(perl))) {
+                return Optional.of(List.of(
+                        perl, "-e", "use POSIX (); POSIX::setsid(); exec { $ARGV[0] } @ARGV or die \"exec: $!\\n\""));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Sends {@code signal} (such as {@code TERM}, {@code KILL}, or {@code 0} to probe) to every process in group
+     * {@code pgid}, through the system's {@code kill}.
+     *
+     * @return whether the group had any process to receive it
+     */
+    static boolean signal(long pgid, String signal) {
+        try {
+            Process kill = new ProcessBuilder(KILL, "-" + signal, "--", "-" + pgid)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            if (!kill.waitFor(5, TimeUnit.SECONDS)) {
+                kill.destroyForcibly();
+                return true;
+            }
+            return kill.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

@@ -1,0 +1,345 @@
+package dev.xy.core.supervisor;
+
+import dev.xy.core.config.Durations;
+import dev.xy.core.config.ServerConfig;
+import dev.xy.core.logs.LogHub;
+import dev.xy.core.logs.LogStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * Keeps one server alive. It owns the server's state and is its single thread of control: commands, process
+ * exits and timers all run as tasks on its {@link Scheduler}, one at a time, and none of them waits. A stop
+ * during a backoff wait therefore cancels the pending restart at once. Other threads read {@link #status()}, a
+ * snapshot, and hear about transitions through listeners.
+ */
+public final class ServerSupervisor {
+    /** A server that stays up this long is considered healthy again: its backoff starts over. */
+    public static final Duration STABLE_AFTER = Duration.ofSeconds(10);
+
+    private static final int KEPT_TRANSITIONS = 50;
+
+    private final Scheduler scheduler;
+    private final ProcessLauncher launcher;
+    private final LogHub logs;
+    private final List<Consumer<Transition>> listeners = new CopyOnWriteArrayList<>();
+
+    // Confined to the scheduler's thread.
+    private ServerConfig config;
+    private ServerState state = ServerState.STOPPED;
+    private LaunchedProcess process;
+    private Instant startedAt;
+    private int restartCount;
+    private ExitStatus lastExit;
+    private final ArrayDeque<Transition> transitions = new ArrayDeque<>();
+    private final Backoff backoff;
+    private final RetryWindow window = new RetryWindow();
+    private Scheduler.Cancellable pendingRestart;
+    private Scheduler.Cancellable stableTimer;
+    private boolean startAfterStop;
+    private final List<CompletableFuture<ServerState>> settledWaiters = new ArrayList<>();
+
+    private volatile ServerStatus status;
+
+    public ServerSupervisor(ServerConfig config, Scheduler scheduler, ProcessLauncher launcher, LogHub logs) {
+        this.config = config;
+        this.scheduler = scheduler;
+        this.launcher = launcher;
+        this.logs = logs;
+        this.backoff =
+                new Backoff(config.restart().backoffInitial(), config.restart().backoffMax());
+        publishStatus();
+    }
+
+    public String name() {
+        return config.name();
+    }
+
+    public ServerStatus status() {
+        return status;
+    }
+
+    public LogHub logs() {
+        return logs;
+    }
+
+    /** Listeners run on the supervisor's thread and must not block. */
+    public void addListener(Consumer<Transition> listener) {
+        listeners.add(listener);
+    }
+
+    /**
+     * Starts the server unless it is running. A manual start also forgets past crashes: the restart window, the
+     * backoff and the restart count start over. Completes with false when it was already running, else once the
+     * start attempt has settled (running, or failed).
+     */
+    public CompletableFuture<Boolean> start() {
+        return onThread(result -> {
+            switch (state) {
+                case RUNNING, STARTING -> result.complete(false);
+                case STOPPING -> {
+                    startAfterStop = true;
+                    result.complete(true);
+                }
+                default -> {
+                    cancelPendingRestart();
+                    manualSpawn("started by request");
+                    result.complete(true);
+                }
+            }
+        });
+    }
+
+    /**
+     * Stops the server: SIGTERM to its process tree, SIGKILL after the grace period. In a backoff wait, the
+     * pending restart is cancelled at once. Completes with false when it was not running, else once stopped.
+     */
+    public CompletableFuture<Boolean> stop() {
+        return onThread(result -> {
+            startAfterStop = false;
+            if (!state.isActive()) {
+                result.complete(false);
+                return;
+            }
+            beginStop("stopped by request");
+            whenSettled().thenRun(() -> result.complete(true));
+        });
+    }
+
+    /**
+     * Stops the server if it runs, then starts it again with its current config, as a manual start. Completes
+     * once the restart is under way; listeners see it through.
+     */
+    public CompletableFuture<Void> restart() {
+        return onThread(result -> {
+            if (state == ServerState.RUNNING || state == ServerState.STARTING || state == ServerState.STOPPING) {
+                startAfterStop = true;
+                beginStop("restart requested");
+            } else {
+                cancelPendingRestart();
+                manualSpawn("restarted by request");
+            }
+            result.complete(null);
+        });
+    }
+
+    /**
+     * Applies a new config. Restart, stop and log settings apply in place; a change to what the process is
+     * (command, args, env, working directory, port) restarts a running server. Completes with whether it did.
+     */
+    public CompletableFuture<Boolean> reconfigure(ServerConfig newConfig) {
+        return onThread(result -> {
+            boolean processChanged = config.processDiffers(newConfig);
+            config = newConfig;
+            backoff.reconfigure(
+                    newConfig.restart().backoffInitial(), newConfig.restart().backoffMax());
+            logs.file()
+                    .reconfigure(
+                            newConfig.logs().maxSizeBytes(), newConfig.logs().keep());
+            boolean restart = processChanged && (state == ServerState.RUNNING || state == ServerState.STARTING);
+            if (restart) {
+                startAfterStop = true;
+                beginStop("config changed");
+            }
+            publishStatus();
+            result.complete(restart);
+        });
+    }
+
+    /** Stops the server for good (daemon shutdown); completes once no process of it is left to wait for. */
+    public CompletableFuture<Void> shutdown() {
+        return onThread(result -> {
+            startAfterStop = false;
+            if (state.isActive()) {
+                beginStop("xy is shutting down");
+            }
+            whenSettled().thenRun(() -> result.complete(null));
+        });
+    }
+
+    // ---- everything below runs on the scheduler's thread ----
+
+    private <T> CompletableFuture<T> onThread(Consumer<CompletableFuture<T>> command) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        scheduler.execute(() -> command.accept(result));
+        return result;
+    }
+
+    /** Completes when the server is in a state with no process and nothing pending: stopped or failed. */
+    private CompletableFuture<ServerState> whenSettled() {
+        CompletableFuture<ServerState> settled = new CompletableFuture<>();
+        if (state.isActive()) {
+            settledWaiters.add(settled);
+        } else {
+            settled.complete(state);
+        }
+        return settled;
+    }
+
+    private void manualSpawn(String reason) {
+        window.clear();
+        backoff.reset();
+        restartCount = 0;
+        spawn(reason);
+    }
+
+    private void spawn(String reason) {
+        transition(ServerState.STARTING, reason);
+        LaunchedProcess launched;
+        try {
+            launched = launcher.launch(config, logs);
+        } catch (SpawnException e) {
+            event("failed: cannot start: " + e.getMessage());
+            transition(ServerState.FAILED, "cannot start: " + e.getMessage());
+            return;
+        }
+        process = launched;
+        startedAt = scheduler.now();
+        event("started pid " + launched.pid());
+        launched.exit().whenComplete((exit, error) -> scheduler.execute(() -> onExit(launched, exit)));
+        transition(ServerState.RUNNING, "pid " + launched.pid());
+        stableTimer = scheduler.schedule(STABLE_AFTER, () -> {
+            if (process == launched) {
+                backoff.reset();
+            }
+        });
+    }
+
+    private void beginStop(String reason) {
+        if (state == ServerState.RESTARTING) {
+            cancelPendingRestart();
+            transition(ServerState.STOPPED, reason + "; pending restart cancelled");
+            maybeStartAfterStop();
+            return;
+        }
+        if (state != ServerState.STOPPING) {
+            transition(ServerState.STOPPING, reason);
+            event("stopping (" + reason + "): sending SIGTERM");
+            terminateWithGrace(process, "did not exit");
+        }
+    }
+
+    /** SIGTERM now; SIGKILL after the grace period to whatever of the tree is still there. */
+    private void terminateWithGrace(LaunchedProcess target, String what) {
+        if (target.terminate()) {
+            Duration grace = config.stop().grace();
+            scheduler.schedule(grace, () -> {
+                if (target.anyAlive()) {
+                    event(what + " within " + Durations.format(grace) + " of SIGTERM: sending SIGKILL");
+                    target.kill();
+                }
+            });
+        }
+    }
+
+    private void onExit(LaunchedProcess exited, ExitStatus exit) {
+        if (exited != process) {
+            return;
+        }
+        process = null;
+        startedAt = null;
+        ExitStatus status = exit == null ? ExitStatus.signal("unknown") : exit;
+        lastExit = status;
+        cancel(stableTimer);
+        event("exited with " + status.describe());
+        if (state == ServerState.STOPPING) {
+            transition(ServerState.STOPPED, "exited with " + status.describe() + " after stop");
+            maybeStartAfterStop();
+            return;
+        }
+        // A wrapper that died may leave children holding the port: clean up what is left of its tree.
+        terminateWithGrace(exited, "leftover processes did not exit");
+        decideAfterCrash(status);
+    }
+
+    private void decideAfterCrash(ExitStatus exit) {
+        Instant now = scheduler.now();
+        RestartDecision decision = RestartDecision.decide(
+                config.restart().policy(),
+                exit,
+                window.count(now),
+                config.restart().maxRetriesPerMinute());
+        if (decision instanceof RestartDecision.Stop stop) {
+            transition(ServerState.STOPPED, stop.reason());
+        } else if (decision instanceof RestartDecision.Fail fail) {
+            event("failed: " + fail.reason());
+            transition(ServerState.FAILED, fail.reason());
+        } else {
+            Duration delay = backoff.nextDelay();
+            window.record(now);
+            restartCount++;
+            String reason = "exited with " + exit.describe() + "; restarting in " + Durations.format(delay);
+            event("restarting in " + Durations.format(delay) + " (restart " + restartCount + ")");
+            transition(ServerState.RESTARTING, reason);
+            pendingRestart = scheduler.schedule(delay, () -> {
+                pendingRestart = null;
+                spawn("automatic restart " + restartCount);
+            });
+        }
+    }
+
+    private void maybeStartAfterStop() {
+        if (startAfterStop) {
+            startAfterStop = false;
+            manualSpawn("restarted");
+        }
+    }
+
+    private void cancelPendingRestart() {
+        cancel(pendingRestart);
+        pendingRestart = null;
+    }
+
+    private static void cancel(Scheduler.Cancellable task) {
+        if (task != null) {
+            task.cancel();
+        }
+    }
+
+    private void event(String text) {
+        logs.publish(LogStream.XY, text);
+    }
+
+    private void transition(ServerState to, String reason) {
+        Transition transition = new Transition(config.name(), state, to, scheduler.now(), reason);
+        state = to;
+        transitions.addLast(transition);
+        if (transitions.size() > KEPT_TRANSITIONS) {
+            transitions.removeFirst();
+        }
+        publishStatus();
+        if (!to.isActive()) {
+            List<CompletableFuture<ServerState>> waiters = new ArrayList<>(settledWaiters);
+            settledWaiters.clear();
+            waiters.forEach(w -> w.complete(to));
+        }
+        for (Consumer<Transition> listener : listeners) {
+            try {
+                listener.accept(transition);
+            } catch (RuntimeException e) {
+                System.getLogger(ServerSupervisor.class.getName())
+                        .log(System.Logger.Level.WARNING, "state listener failed", e);
+            }
+        }
+    }
+
+    private void publishStatus() {
+        status = new ServerStatus(
+                config.name(),
+                state,
+                process == null ? OptionalLong.empty() : OptionalLong.of(process.pid()),
+                config.port(),
+                Optional.ofNullable(startedAt),
+                restartCount,
+                Optional.ofNullable(lastExit),
+                new ArrayList<>(transitions));
+    }
+}

@@ -1,0 +1,59 @@
+package dev.xy.core.supervisor;
+
+import dev.xy.core.config.LogConfig;
+import dev.xy.core.config.RestartConfig;
+import dev.xy.core.config.RestartPolicy;
+import dev.xy.core.config.ServerConfig;
+import dev.xy.core.config.StopConfig;
+import dev.xy.core.logs.LogHub;
+import dev.xy.core.logs.RotatingLogFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Configs and log hubs for supervisor tests. */
+final class TestServers {
+    private TestServers() {}
+
+    static ServerConfig config(String command, List<String> args, RestartConfig restart, Duration grace) {
+        return new ServerConfig(
+                "alpha",
+                Path.of("/configs/alpha.kdl"),
+                command,
+                args,
+                3001,
+                Map.of(),
+                Optional.empty(),
+                true,
+                restart,
+                new StopConfig(grace),
+                LogConfig.DEFAULT);
+    }
+
+    static ServerConfig config(RestartPolicy policy, int maxRetries) {
+        return config(
+                "server",
+                List.of(),
+                new RestartConfig(policy, Duration.ofSeconds(1), Duration.ofSeconds(8), maxRetries),
+                Duration.ofSeconds(10));
+    }
+
+    static ServerConfig shell(String script, RestartConfig restart, Duration grace) {
+        return config("/bin/sh", List.of("-c", script), restart, grace);
+    }
+
+    static LogHub hub(Path dir, String name) {
+        try {
+            return new LogHub(
+                    name,
+                    new RotatingLogFile(dir.resolve(name + ".log"), 10 * 1024 * 1024, 3),
+                    System::currentTimeMillis);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
