@@ -3,6 +3,7 @@ package dev.xy.core.supervisor;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 
 /**
  * A running server and its descendants. Signals go to the server's process group (see {@link ProcessGroups});
@@ -33,24 +34,28 @@ final class OsProcessTree implements LaunchedProcess {
 
     @Override
     public synchronized boolean terminate() {
-        rememberDescendants();
-        boolean any = ownGroup && ProcessGroups.signal(process.pid(), "TERM");
-        if (process.isAlive()) {
-            process.destroy();
-            any = true;
+        if (!anyAlive()) {
+            return false;
         }
-        for (ProcessHandle descendant : seenDescendants) {
-            any |= descendant.isAlive() && descendant.destroy();
+        if (ownGroup) {
+            ProcessGroups.signal(process.pid(), "TERM");
         }
-        return any;
+        process.destroy();
+        seenDescendants.forEach(ProcessHandle::destroy);
+        return true;
     }
 
     @Override
     public synchronized boolean anyAlive() {
         rememberDescendants();
-        return process.isAlive()
-                || (ownGroup && ProcessGroups.signal(process.pid(), "0"))
-                || seenDescendants.stream().anyMatch(ProcessHandle::isAlive);
+        if (process.isAlive()) {
+            return true; // our own child: the JDK reaps it, so this is exact
+        }
+        Set<Long> pids = seenDescendants.stream().map(ProcessHandle::pid).collect(Collectors.toSet());
+        return ProcessGroups.running(ownGroup ? process.pid() : -1, pids)
+                .map(running -> !running.isEmpty())
+                .orElseGet(() -> (ownGroup && ProcessGroups.signal(process.pid(), "0"))
+                        || seenDescendants.stream().anyMatch(ProcessHandle::isAlive));
     }
 
     @Override

@@ -1,10 +1,13 @@
 package dev.xy.core.supervisor;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -41,6 +44,40 @@ final class ProcessGroups {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Which of group {@code pgid} and of {@code pids} are still running, leaving out zombies: an orphan that has
+     * exited stays a zombie until init reaps it, and some containers' init never does. Empty when {@code ps}
+     * cannot be run, in which case callers fall back to {@link #signal} with {@code 0}.
+     */
+    static Optional<Set<Long>> running(long pgid, Set<Long> pids) {
+        try {
+            Process ps = new ProcessBuilder("ps", "-A", "-o", "pid=,pgid=,stat=")
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            String table = new String(ps.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            if (!ps.waitFor(5, TimeUnit.SECONDS) || ps.exitValue() != 0) {
+                return Optional.empty();
+            }
+            Set<Long> running = new HashSet<>();
+            for (String row : table.split("\n")) {
+                String[] columns = row.trim().split("\s+");
+                if (columns.length < 3 || columns[2].startsWith("Z")) {
+                    continue;
+                }
+                long pid = Long.parseLong(columns[0]);
+                if (Long.parseLong(columns[1]) == pgid || pids.contains(pid)) {
+                    running.add(pid);
+                }
+            }
+            return Optional.of(running);
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
     }
 
     /**

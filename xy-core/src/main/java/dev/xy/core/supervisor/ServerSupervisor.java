@@ -26,6 +26,8 @@ public final class ServerSupervisor {
     public static final Duration STABLE_AFTER = Duration.ofSeconds(10);
 
     private static final int KEPT_TRANSITIONS = 50;
+    /** While stopping, how often to look whether the rest of the tree has gone after the server itself exited. */
+    private static final Duration TREE_POLL = Duration.ofMillis(50);
 
     private final Scheduler scheduler;
     private final ProcessLauncher launcher;
@@ -45,6 +47,7 @@ public final class ServerSupervisor {
     private Scheduler.Cancellable pendingRestart;
     private Scheduler.Cancellable stableTimer;
     private boolean startAfterStop;
+    private LaunchedProcess killedTree;
     private final List<CompletableFuture<ServerState>> settledWaiters = new ArrayList<>();
 
     private volatile ServerStatus status;
@@ -235,6 +238,7 @@ public final class ServerSupervisor {
                 if (target.anyAlive()) {
                     event(what + " within " + Durations.format(grace) + " of SIGTERM: sending SIGKILL");
                     target.kill();
+                    killedTree = target;
                 }
             });
         }
@@ -251,13 +255,28 @@ public final class ServerSupervisor {
         cancel(stableTimer);
         event("exited with " + status.describe());
         if (state == ServerState.STOPPING) {
-            transition(ServerState.STOPPED, "exited with " + status.describe() + " after stop");
-            maybeStartAfterStop();
+            settleWhenTreeIsGone(exited, "exited with " + status.describe() + " after stop");
             return;
         }
         // A wrapper that died may leave children holding the port: clean up what is left of its tree.
         terminateWithGrace(exited, "leftover processes did not exit");
         decideAfterCrash(status);
+    }
+
+    /**
+     * A stop is complete only when the whole tree is gone (or has been sent SIGKILL): a restart must not race
+     * a leftover child for the port, and the daemon must not exit while the grace timer still has work to do.
+     */
+    private void settleWhenTreeIsGone(LaunchedProcess tree, String reason) {
+        if (state != ServerState.STOPPING) {
+            return;
+        }
+        if (tree == killedTree || !tree.anyAlive()) {
+            transition(ServerState.STOPPED, reason);
+            maybeStartAfterStop();
+        } else {
+            scheduler.schedule(TREE_POLL, () -> settleWhenTreeIsGone(tree, reason));
+        }
     }
 
     private void decideAfterCrash(ExitStatus exit) {

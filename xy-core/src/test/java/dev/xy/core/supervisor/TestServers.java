@@ -49,9 +49,7 @@ final class TestServers {
     static LogHub hub(Path dir, String name) {
         try {
             return new LogHub(
-                    name,
-                    new RotatingLogFile(dir.resolve(name + ".log"), 10 * 1024 * 1024, 3),
-                    System::currentTimeMillis);
+                    name, new RotatingLogFile(dir.resolve(name + ".log"), 1L << 30, 3), System::currentTimeMillis);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
