@@ -65,16 +65,38 @@ public final class StreamPump implements Runnable {
     }
 
     private void consume(byte[] buffer, int count) {
-        for (int i = 0; i < count; i++) {
-            byte b = buffer[i];
-            if (b == '\n') {
-                emit(lineLength > 0 && line[lineLength - 1] == '\r' ? lineLength - 1 : lineLength);
-            } else {
-                if (lineLength == MAX_LINE_BYTES) {
-                    splitLongLine();
-                }
-                line[lineLength++] = b;
+        int start = 0;
+        while (start < count) {
+            int newline = start;
+            while (newline < count && buffer[newline] != '\n') {
+                newline++;
             }
+            boolean complete = newline < count;
+            if (complete && lineLength == 0 && newline - start <= MAX_LINE_BYTES) {
+                // The common case: a whole line inside the read buffer, decoded in place without a copy.
+                int end = newline > start && buffer[newline - 1] == '\r' ? newline - 1 : newline;
+                hub.publish(stream, new String(buffer, start, end - start, StandardCharsets.UTF_8));
+            } else {
+                appendToLine(buffer, start, newline);
+                if (complete) {
+                    emit(lineLength > 0 && line[lineLength - 1] == '\r' ? lineLength - 1 : lineLength);
+                }
+            }
+            start = newline + 1;
+        }
+    }
+
+    /** Adds bytes to the line being assembled across reads, splitting it when it outgrows the maximum. */
+    private void appendToLine(byte[] buffer, int from, int to) {
+        int next = from;
+        while (next < to) {
+            if (lineLength == MAX_LINE_BYTES) {
+                splitLongLine();
+            }
+            int take = Math.min(to - next, MAX_LINE_BYTES - lineLength);
+            System.arraycopy(buffer, next, line, lineLength, take);
+            lineLength += take;
+            next += take;
         }
     }
 
