@@ -37,6 +37,9 @@ public final class OsProcessLauncher implements ProcessLauncher {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.putAll(config.env());
         Path executable = CommandResolver.resolve(config.command(), env, workingDir);
+        if (PortProbe.accepts(config.port())) {
+            throw new PortInUseException(config.port());
+        }
 
         List<String> command = new ArrayList<>(groupLeaderPrefix.orElse(List.of()));
         command.add(executable.toString());

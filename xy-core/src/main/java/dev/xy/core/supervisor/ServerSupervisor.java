@@ -51,6 +51,8 @@ public final class ServerSupervisor {
     private final List<CompletableFuture<ServerState>> settledWaiters = new ArrayList<>();
 
     private volatile ServerStatus status;
+    private volatile SpawnException lastSpawnFailure;
+    private volatile ServerConfig publishedConfig;
 
     public ServerSupervisor(ServerConfig config, Scheduler scheduler, ProcessLauncher launcher, LogHub logs) {
         this.config = config;
@@ -81,24 +83,34 @@ public final class ServerSupervisor {
 
     /**
      * Starts the server unless it is running. A manual start also forgets past crashes: the restart window, the
-     * backoff and the restart count start over. Completes with false when it was already running, else once the
-     * start attempt has settled (running, or failed).
+     * backoff and the restart count start over. Completes once the attempt has settled: running, or failed to
+     * spawn (a server that is stopping is started again as soon as it has stopped).
      */
-    public CompletableFuture<Boolean> start() {
+    public CompletableFuture<StartOutcome> start() {
         return onThread(result -> {
             switch (state) {
-                case RUNNING, STARTING -> result.complete(false);
+                case RUNNING, STARTING -> result.complete(StartOutcome.ALREADY_RUNNING);
                 case STOPPING -> {
                     startAfterStop = true;
-                    result.complete(true);
+                    result.complete(StartOutcome.STARTED);
                 }
                 default -> {
                     cancelPendingRestart();
                     manualSpawn("started by request");
-                    result.complete(true);
+                    result.complete(state == ServerState.FAILED ? StartOutcome.SPAWN_FAILED : StartOutcome.STARTED);
                 }
             }
         });
+    }
+
+    /** Why the most recent spawn attempt failed, if it did. */
+    public Optional<SpawnException> lastSpawnFailure() {
+        return Optional.ofNullable(lastSpawnFailure);
+    }
+
+    /** The config in force (after the last reconfigure). */
+    public ServerConfig config() {
+        return publishedConfig;
     }
 
     /**
@@ -199,7 +211,9 @@ public final class ServerSupervisor {
         LaunchedProcess launched;
         try {
             launched = launcher.launch(config, logs);
+            lastSpawnFailure = null;
         } catch (SpawnException e) {
+            lastSpawnFailure = e;
             event("failed: cannot start: " + e.getMessage());
             transition(ServerState.FAILED, "cannot start: " + e.getMessage());
             return;
@@ -351,6 +365,7 @@ public final class ServerSupervisor {
     }
 
     private void publishStatus() {
+        publishedConfig = config;
         status = new ServerStatus(
                 config.name(),
                 state,

@@ -1,7 +1,7 @@
 package dev.xy.core.supervisor;
 
 /** A server process could not be started at all: missing command, not executable, missing directory. */
-public final class SpawnException extends Exception {
+public class SpawnException extends Exception {
     public SpawnException(String message) {
         super(message);
     }

@@ -49,7 +49,7 @@ class ServerSupervisorIT {
 
     private ServerSupervisor running(ServerConfig config) throws Exception {
         ServerSupervisor supervisor = supervise(config);
-        assertThat(supervisor.start().get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(supervisor.start().get(10, TimeUnit.SECONDS)).isEqualTo(StartOutcome.STARTED);
         await().atMost(Duration.ofSeconds(10)).until(() -> supervisor.status().state() == ServerState.RUNNING);
         return supervisor;
     }
@@ -191,6 +191,35 @@ class ServerSupervisorIT {
 
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> ProcessHandle.of(grandchild).isEmpty());
+    }
+
+    @Test
+    void aTakenPortFailsTheStartWithoutRetrying() throws Exception {
+        try (java.net.ServerSocket taken =
+                new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            ServerConfig base = TestServers.shell(
+                    "exit 0",
+                    new RestartConfig(RestartPolicy.ALWAYS, Duration.ofMillis(10), Duration.ofMillis(10), 5),
+                    Duration.ofSeconds(1));
+            ServerConfig config = new ServerConfig(
+                    base.name(),
+                    base.file(),
+                    base.command(),
+                    base.args(),
+                    taken.getLocalPort(),
+                    base.env(),
+                    base.workingDir(),
+                    true,
+                    base.restart(),
+                    base.stop(),
+                    base.logs());
+            ServerSupervisor supervisor = supervise(config);
+
+            assertThat(supervisor.start().get(10, TimeUnit.SECONDS)).isEqualTo(StartOutcome.SPAWN_FAILED);
+
+            assertThat(supervisor.lastSpawnFailure()).containsInstanceOf(PortInUseException.class);
+            assertThat(supervisor.status().state()).isEqualTo(ServerState.FAILED);
+        }
     }
 
     @Test

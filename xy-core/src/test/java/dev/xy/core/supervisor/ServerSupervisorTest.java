@@ -41,7 +41,7 @@ class ServerSupervisorTest {
 
     private ServerSupervisor started(ServerConfig config) {
         supervise(config);
-        assertThat(supervisor.start()).isCompletedWithValue(true);
+        assertThat(supervisor.start()).isCompletedWithValue(StartOutcome.STARTED);
         return supervisor;
     }
 
@@ -76,7 +76,7 @@ class ServerSupervisorTest {
     @Test
     void startingARunningServerSaysAlreadyRunning() {
         started(TestServers.config(RestartPolicy.ON_FAILURE, 5));
-        assertThat(supervisor.start()).isCompletedWithValue(false);
+        assertThat(supervisor.start()).isCompletedWithValue(StartOutcome.ALREADY_RUNNING);
         assertThat(launcher.launched).hasSize(1);
     }
 
@@ -198,7 +198,7 @@ class ServerSupervisorTest {
         launcher.last().exitWith(3);
         assertThat(state()).isEqualTo(FAILED);
 
-        assertThat(supervisor.start()).isCompletedWithValue(true);
+        assertThat(supervisor.start()).isCompletedWithValue(StartOutcome.STARTED);
         assertThat(state()).isEqualTo(RUNNING);
         assertThat(supervisor.status().restartCount()).isZero();
         launcher.last().exitWith(3);
@@ -239,8 +239,10 @@ class ServerSupervisorTest {
         supervise(TestServers.config(RestartPolicy.ALWAYS, 5));
         launcher.failWith = "command `nope` not found on PATH";
 
-        supervisor.start();
+        assertThat(supervisor.start()).isCompletedWithValue(StartOutcome.SPAWN_FAILED);
 
+        assertThat(supervisor.lastSpawnFailure())
+                .hasValueSatisfying(e -> assertThat(e).hasMessageContaining("nope"));
         assertThat(state()).isEqualTo(FAILED);
         assertThat(lastReason()).isEqualTo("cannot start: command `nope` not found on PATH");
         scheduler.advance(Duration.ofHours(1));

@@ -1,0 +1,194 @@
+package dev.xy.core.ipc;
+
+import dev.xy.core.rpc.RpcDispatcher;
+import dev.xy.core.rpc.RpcPeer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * One client connection: a reader thread that takes bounded lines and answers them through the dispatcher,
+ * and a writer thread that drains this connection's outbox. The outbox is bounded: a client that stops
+ * reading (say, a {@code logs -f} whose terminal is suspended) is disconnected instead of growing it.
+ */
+final class Connection implements RpcPeer {
+    private static final System.Logger LOG = System.getLogger(Connection.class.getName());
+
+    private final Socket socket;
+    private final RpcDispatcher dispatcher;
+    private final int maxLineBytes;
+    private final long maxOutboxBytes;
+    private final ArrayDeque<String> outbox = new ArrayDeque<>();
+    private final List<Runnable> cleanups = new CopyOnWriteArrayList<>();
+    private final Runnable onClosed;
+    private long outboxBytes;
+    private boolean closed;
+    private boolean inputEnded;
+    private int openStreams;
+
+    Connection(Socket socket, RpcDispatcher dispatcher, int maxLineBytes, long maxOutboxBytes, Runnable onClosed) {
+        this.socket = socket;
+        this.dispatcher = dispatcher;
+        this.maxLineBytes = maxLineBytes;
+        this.maxOutboxBytes = maxOutboxBytes;
+        this.onClosed = onClosed;
+    }
+
+    void start(String name) {
+        Thread reader = new Thread(this::readLoop, name + "-reader");
+        Thread writer = new Thread(this::writeLoop, name + "-writer");
+        reader.setDaemon(true);
+        writer.setDaemon(true);
+        reader.start();
+        writer.start();
+    }
+
+    @Override
+    public void notify(String method, Object params) {
+        send(RpcDispatcher.notification(method, params));
+    }
+
+    @Override
+    public void onClose(Runnable cleanup) {
+        boolean alreadyClosed;
+        synchronized (this) {
+            alreadyClosed = closed;
+            if (!alreadyClosed) {
+                cleanups.add(cleanup);
+            }
+        }
+        if (alreadyClosed) {
+            cleanup.run();
+        }
+    }
+
+    @Override
+    public Runnable openStream() {
+        synchronized (this) {
+            openStreams++;
+        }
+        boolean[] ended = {false};
+        return () -> {
+            synchronized (this) {
+                if (!ended[0]) {
+                    ended[0] = true;
+                    openStreams--;
+                    notifyAll();
+                }
+            }
+        };
+    }
+
+    private void readLoop() {
+        BoundedLineReader lines;
+        try {
+            lines = new BoundedLineReader(socket.getInputStream(), maxLineBytes);
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                Optional<String> reply = dispatcher.handle(line, this);
+                reply.ifPresent(this::send);
+            }
+            // The client has said all it will: answer it, finish its streams, then hang up.
+            synchronized (this) {
+                inputEnded = true;
+                notifyAll();
+            }
+        } catch (BoundedLineReader.LineTooLongException e) {
+            LOG.log(System.Logger.Level.WARNING, "client sent a " + e.getMessage() + "; closing its connection");
+            close();
+        } catch (IOException e) {
+            close(); // the client went away
+        }
+    }
+
+    private void send(String line) {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            long size = line.length() + 1L;
+            if (outboxBytes + size > maxOutboxBytes) {
+                LOG.log(System.Logger.Level.WARNING, "client is not reading its messages; closing its connection");
+                closeLater();
+                return;
+            }
+            outbox.addLast(line);
+            outboxBytes += size;
+            notifyAll();
+        }
+    }
+
+    private void writeLoop() {
+        try (OutputStream out = socket.getOutputStream()) {
+            while (true) {
+                String line;
+                synchronized (this) {
+                    while (outbox.isEmpty() && !closed && !(inputEnded && openStreams == 0)) {
+                        wait();
+                    }
+                    if (outbox.isEmpty()) {
+                        return;
+                    }
+                    line = outbox.removeFirst();
+                    outboxBytes -= line.length() + 1L;
+                }
+                out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+                synchronized (this) {
+                    if (outbox.isEmpty()) {
+                        out.flush();
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // The client went away.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            close();
+        }
+    }
+
+    /** Closing the socket from inside {@link #send} would hold this lock across I/O: hand it to a thread. */
+    private void closeLater() {
+        Thread closer = new Thread(this::close, "xy-connection-close");
+        closer.setDaemon(true);
+        closer.start();
+    }
+
+    void close() {
+        List<Runnable> toRun;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            outbox.clear();
+            notifyAll();
+            toRun = List.copyOf(cleanups);
+            cleanups.clear();
+        }
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // Already broken: nothing more to release.
+        }
+        toRun.forEach(Connection::runQuietly);
+        onClosed.run();
+    }
+
+    private static void runQuietly(Runnable cleanup) {
+        try {
+            cleanup.run();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "connection cleanup failed", e);
+        }
+    }
+}

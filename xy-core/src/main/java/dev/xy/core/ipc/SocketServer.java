@@ -1,0 +1,144 @@
+package dev.xy.core.ipc;
+
+import dev.xy.core.rpc.RpcDispatcher;
+import java.io.IOException;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.newsclub.net.unix.AFUNIXServerSocket;
+import org.newsclub.net.unix.AFUNIXSocket;
+import org.newsclub.net.unix.AFUNIXSocketAddress;
+
+/**
+ * The daemon's private Unix socket. The socket file is 0600 inside a 0700 directory, and every connection's
+ * peer credentials are checked: a process of another user is refused even if the file modes were loosened.
+ * Each connection gets its own reader and writer; none can stall another or the daemon.
+ */
+public final class SocketServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(SocketServer.class.getName());
+    /** A request line larger than this is refused and its connection closed. */
+    public static final int MAX_LINE_BYTES = 1024 * 1024;
+    /** What may wait unsent for one client before it is considered not to be reading. */
+    public static final long MAX_OUTBOX_BYTES = 8L * 1024 * 1024;
+
+    private final Path path;
+    private final AFUNIXServerSocket server;
+    private final RpcDispatcher dispatcher;
+    private final long ownUid;
+    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    private final AtomicLong connectionCount = new AtomicLong();
+    private volatile boolean closing;
+
+    private SocketServer(Path path, AFUNIXServerSocket server, RpcDispatcher dispatcher, long ownUid) {
+        this.path = path;
+        this.server = server;
+        this.dispatcher = dispatcher;
+        this.ownUid = ownUid;
+    }
+
+    /**
+     * Binds the socket at {@code path}, replacing a stale socket file (the caller holds the daemon lock, so no
+     * live daemon owns it), and starts accepting.
+     */
+    public static SocketServer start(Path path, RpcDispatcher dispatcher) throws IOException {
+        checkLength(path);
+        Path dir = path.toAbsolutePath().getParent();
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(
+                    dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        }
+        Files.deleteIfExists(path);
+        AFUNIXServerSocket server = AFUNIXServerSocket.newInstance();
+        server.bind(AFUNIXSocketAddress.of(path));
+        Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
+        long ownUid = ((Number) Files.getAttribute(path, "unix:uid")).longValue();
+        SocketServer socketServer = new SocketServer(path, server, dispatcher, ownUid);
+        Thread acceptor = new Thread(socketServer::acceptLoop, "xy-socket-accept");
+        acceptor.setDaemon(true);
+        acceptor.start();
+        return socketServer;
+    }
+
+    /** Unix socket paths are limited by the OS (104 bytes on macOS, 108 on Linux, including the final NUL). */
+    public static void checkLength(Path path) throws IOException {
+        int limit = System.getProperty("os.name").toLowerCase().contains("mac") ? 103 : 107;
+        int length = path.toAbsolutePath().toString().getBytes(StandardCharsets.UTF_8).length;
+        if (length > limit) {
+            throw new IOException("the socket path " + path.toAbsolutePath() + " is " + length
+                    + " bytes long, more than the " + limit + " this OS allows for a Unix socket;"
+                    + " set XDG_RUNTIME_DIR (or XDG_STATE_HOME) to a shorter directory");
+        }
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    private void acceptLoop() {
+        while (!closing) {
+            AFUNIXSocket socket;
+            try {
+                socket = server.accept();
+            } catch (SocketException e) {
+                return; // closed
+            } catch (IOException e) {
+                if (closing) {
+                    return;
+                }
+                LOG.log(System.Logger.Level.WARNING, "accept failed: " + e);
+                continue;
+            }
+            admit(socket);
+        }
+    }
+
+    private void admit(AFUNIXSocket socket) {
+        try {
+            long peerUid = socket.getPeerCredentials().getUid();
+            if (peerUid != ownUid) {
+                LOG.log(System.Logger.Level.WARNING, "refused a connection from uid " + peerUid);
+                socket.close();
+                return;
+            }
+        } catch (IOException e) {
+            closeQuietly(socket);
+            return;
+        }
+        Connection[] holder = new Connection[1];
+        Connection connection = new Connection(
+                socket, dispatcher, MAX_LINE_BYTES, MAX_OUTBOX_BYTES, () -> connections.remove(holder[0]));
+        holder[0] = connection;
+        connections.add(connection);
+        connection.start("xy-connection-" + connectionCount.incrementAndGet());
+    }
+
+    /** How many clients are connected now. */
+    public int connectionCount() {
+        return connections.size();
+    }
+
+    @Override
+    public void close() {
+        closing = true;
+        closeQuietly(server);
+        connections.forEach(Connection::close);
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not remove the socket " + path + ": " + e);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            // Nothing left to do with it.
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package dev.xy.core.rpc;
+
+/** JSON-RPC 2.0 error codes: the standard ones, and xy's own in the -32000 range. Part of the public protocol. */
+public final class ErrorCodes {
+    public static final int PARSE_ERROR = -32700;
+    public static final int INVALID_REQUEST = -32600;
+    public static final int METHOD_NOT_FOUND = -32601;
+    public static final int INVALID_PARAMS = -32602;
+    public static final int INTERNAL_ERROR = -32603;
+
+    public static final int SERVER_NOT_FOUND = -32001;
+    public static final int PORT_CONFLICT = -32002;
+    public static final int CONFIG_INVALID = -32003;
+    public static final int ALREADY_RUNNING = -32004;
+    public static final int NOT_RUNNING = -32005;
+    public static final int SPAWN_FAILED = -32006;
+
+    private ErrorCodes() {}
+}

@@ -1,0 +1,162 @@
+package dev.xy.core.rpc;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The JSON-RPC 2.0 session logic for one line: parses it, validates the envelope, answers batches as batches,
+ * stays silent for notifications, and dispatches each method to its handler. Knows nothing of sockets.
+ */
+public final class RpcDispatcher {
+    private static final System.Logger LOG = System.getLogger(RpcDispatcher.class.getName());
+
+    /** One method: takes the {@code params} (an object, or null when absent), returns the result. */
+    @FunctionalInterface
+    public interface Handler {
+        Object handle(JsonNode params, RpcPeer peer) throws RpcException;
+    }
+
+    private final Map<String, Handler> handlers;
+
+    public RpcDispatcher(Map<String, Handler> handlers) {
+        this.handlers = Map.copyOf(handlers);
+    }
+
+    /** The reply line for {@code line}, or empty when there is nothing to answer (notifications only). */
+    public Optional<String> handle(String line, RpcPeer peer) {
+        JsonNode message;
+        try {
+            message = Json.MAPPER.readTree(line);
+        } catch (JsonProcessingException e) {
+            return Optional.of(write(error(
+                    NullNode.getInstance(), ErrorCodes.PARSE_ERROR, "parse error: " + e.getOriginalMessage(), null)));
+        }
+        if (message == null || message.isMissingNode()) {
+            return Optional.of(
+                    write(error(NullNode.getInstance(), ErrorCodes.PARSE_ERROR, "parse error: empty message", null)));
+        }
+        if (message.isArray()) {
+            if (message.isEmpty()) {
+                return Optional.of(write(error(
+                        NullNode.getInstance(), ErrorCodes.INVALID_REQUEST, "invalid request: empty batch", null)));
+            }
+            ArrayNode replies = Json.MAPPER.createArrayNode();
+            for (JsonNode request : message) {
+                handleOne(request, peer).ifPresent(replies::add);
+            }
+            return replies.isEmpty() ? Optional.empty() : Optional.of(write(replies));
+        }
+        return handleOne(message, peer).map(RpcDispatcher::write);
+    }
+
+    private Optional<ObjectNode> handleOne(JsonNode request, RpcPeer peer) {
+        if (!request.isObject()) {
+            return Optional.of(error(
+                    NullNode.getInstance(), ErrorCodes.INVALID_REQUEST, "invalid request: expected an object", null));
+        }
+        JsonNode id = request.get("id");
+        boolean isNotification = id == null;
+        JsonNode replyId =
+                id == null || !(id.isTextual() || id.isNumber() || id.isNull()) ? NullNode.getInstance() : id;
+        String problem = envelopeProblem(request);
+        if (problem != null) {
+            return Optional.of(error(replyId, ErrorCodes.INVALID_REQUEST, "invalid request: " + problem, null));
+        }
+        String method = request.get("method").asText();
+        Handler handler = handlers.get(method);
+        ObjectNode reply;
+        if (handler == null) {
+            reply = error(replyId, ErrorCodes.METHOD_NOT_FOUND, "method not found: " + method, null);
+        } else {
+            reply = call(handler, method, request.get("params"), peer, replyId);
+        }
+        return isNotification ? Optional.empty() : Optional.of(reply);
+    }
+
+    private static String envelopeProblem(JsonNode request) {
+        JsonNode version = request.get("jsonrpc");
+        if (version == null || !version.isTextual() || !version.asText().equals("2.0")) {
+            return "\"jsonrpc\" must be \"2.0\"";
+        }
+        JsonNode method = request.get("method");
+        if (method == null || !method.isTextual()) {
+            return "\"method\" must be a string";
+        }
+        JsonNode id = request.get("id");
+        if (id != null && !(id.isTextual() || id.isNumber() || id.isNull())) {
+            return "\"id\" must be a string, a number or null";
+        }
+        JsonNode params = request.get("params");
+        if (params != null && !params.isObject() && !params.isArray()) {
+            return "\"params\" must be an object or an array";
+        }
+        return null;
+    }
+
+    private static ObjectNode call(Handler handler, String method, JsonNode params, RpcPeer peer, JsonNode id) {
+        try {
+            if (params != null && params.isArray()) {
+                throw new RpcException(
+                        ErrorCodes.INVALID_PARAMS, "invalid params: xy methods take named params (an object)");
+            }
+            Object result = handler.handle(params, peer);
+            ObjectNode reply = envelope(id);
+            reply.set("result", Json.MAPPER.valueToTree(result));
+            return reply;
+        } catch (RpcException e) {
+            return error(id, e.code(), e.getMessage(), e.data());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "method " + method + " failed", e);
+            return error(id, ErrorCodes.INTERNAL_ERROR, "internal error: " + e, null);
+        }
+    }
+
+    /** Binds {@code params} to {@code type}; absent params bind as an empty object. */
+    public static <T> T params(JsonNode params, Class<T> type) throws RpcException {
+        try {
+            return Json.MAPPER.treeToValue(params == null ? Json.MAPPER.createObjectNode() : params, type);
+        } catch (JsonProcessingException e) {
+            throw new RpcException(ErrorCodes.INVALID_PARAMS, "invalid params: " + e.getOriginalMessage());
+        }
+    }
+
+    private static ObjectNode envelope(JsonNode id) {
+        ObjectNode reply = Json.MAPPER.createObjectNode();
+        reply.put("jsonrpc", "2.0");
+        reply.set("id", id);
+        return reply;
+    }
+
+    static ObjectNode error(JsonNode id, int code, String message, Object data) {
+        ObjectNode reply = envelope(id);
+        ObjectNode error = reply.putObject("error");
+        error.put("code", code);
+        error.put("message", message);
+        if (data != null) {
+            error.set("data", Json.MAPPER.valueToTree(data));
+        }
+        return reply;
+    }
+
+    /** A notification line: a request without an id. */
+    public static String notification(String method, Object params) {
+        ObjectNode message = Json.MAPPER.createObjectNode();
+        message.put("jsonrpc", "2.0");
+        message.put("method", method);
+        message.set("params", Json.MAPPER.valueToTree(params));
+        return write(message);
+    }
+
+    private static String write(JsonNode node) {
+        try {
+            return Json.MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serialises", e);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package dev.xy.core.rpc;
+
+/** The client on the other end of a connection, as a method handler sees it. */
+public interface RpcPeer {
+    /**
+     * Queues a notification for the client without waiting. A client that does not read what it asked for is
+     * disconnected rather than buffered for without bound.
+     */
+    void notify(String method, Object params);
+
+    /** Runs {@code cleanup} once the connection is gone (such as ending the client's subscriptions). */
+    void onClose(Runnable cleanup);
+
+    /**
+     * Marks the start of a stream of notifications (a log tail, a subscription). A client that has finished
+     * sending is still served until its streams end; the returned action ends this one.
+     */
+    Runnable openStream();
+}
