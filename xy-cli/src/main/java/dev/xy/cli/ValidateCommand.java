@@ -3,6 +3,7 @@ package dev.xy.cli;
 import dev.xy.core.config.ConfigLoader;
 import dev.xy.core.config.ConfigProblem;
 import dev.xy.core.config.ConfigSet;
+import dev.xy.core.daemon.ExitCodes;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

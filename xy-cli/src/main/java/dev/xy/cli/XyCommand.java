@@ -1,5 +1,6 @@
 package dev.xy.cli;
 
+import dev.xy.core.daemon.ExitCodes;
 import dev.xy.core.daemon.XyPaths;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +11,19 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Keeps your local HTTP MCP servers running and visible.",
-        subcommands = {ValidateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            DaemonCommand.class,
+            ListCommand.class,
+            StatusCommand.class,
+            StartCommand.class,
+            StopCommand.class,
+            RestartCommand.class,
+            ReloadCommand.class,
+            LogsCommand.class,
+            ValidateCommand.class,
+            CompletionCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class XyCommand implements Runnable {
     private final XyPaths paths;
 
@@ -34,6 +47,7 @@ public final class XyCommand implements Runnable {
     public static CommandLine commandLine(XyPaths paths) {
         CommandLine commandLine = new CommandLine(new XyCommand(paths));
         useXyExitCodes(commandLine);
+        commandLine.setExecutionExceptionHandler(new ErrorReporter());
         return commandLine;
     }
 

@@ -2,6 +2,7 @@ package dev.xy.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.xy.core.daemon.ExitCodes;
 import dev.xy.core.daemon.XyPaths;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -25,6 +25,9 @@ final class Connection implements RpcPeer {
     private final long maxOutboxBytes;
     private final ArrayDeque<String> outbox = new ArrayDeque<>();
     private final List<Runnable> cleanups = new CopyOnWriteArrayList<>();
+    /** Touched only by the reader thread, which runs the handlers. */
+    private final List<Runnable> afterReply = new java.util.ArrayList<>();
+
     private final Runnable onClosed;
     private long outboxBytes;
     private boolean closed;
@@ -68,6 +71,11 @@ final class Connection implements RpcPeer {
     }
 
     @Override
+    public void afterReply(Runnable task) {
+        afterReply.add(task);
+    }
+
+    @Override
     public Runnable openStream() {
         synchronized (this) {
             openStreams++;
@@ -95,6 +103,9 @@ final class Connection implements RpcPeer {
                 }
                 Optional<String> reply = dispatcher.handle(line, this);
                 reply.ifPresent(this::send);
+                List<Runnable> tasks = List.copyOf(afterReply);
+                afterReply.clear();
+                tasks.forEach(Runnable::run);
             }
             // The client has said all it will: answer it, finish its streams, then hang up.
             synchronized (this) {

@@ -11,6 +11,9 @@ public interface RpcPeer {
     /** Runs {@code cleanup} once the connection is gone (such as ending the client's subscriptions). */
     void onClose(Runnable cleanup);
 
+    /** Runs {@code task} once the reply to the current request has been queued, so it follows the reply. */
+    void afterReply(Runnable task);
+
     /**
      * Marks the start of a stream of notifications (a log tail, a subscription). A client that has finished
      * sending is still served until its streams end; the returned action ends this one.

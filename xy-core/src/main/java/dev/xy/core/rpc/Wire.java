@@ -39,6 +39,12 @@ public final class Wire {
 
     public record StartResult(List<String> started, List<String> alreadyRunning) {}
 
+    /** A server that could not be spawned, and why. */
+    public record Failure(String name, String reason) {}
+
+    /** The {@code data} of a spawn-failed or port-conflict error from {@code start}: what did happen. */
+    public record StartFailure(List<String> started, List<String> alreadyRunning, List<Failure> failed) {}
+
     public record StopResult(List<String> stopped, List<String> notRunning) {}
 
     public record RestartResult(List<String> restarted) {}

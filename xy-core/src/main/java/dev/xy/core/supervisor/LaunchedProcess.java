@@ -6,6 +6,12 @@ import java.util.concurrent.CompletableFuture;
 public interface LaunchedProcess {
     long pid();
 
+    /**
+     * Starts passing the process's output to its log. Separate from launching so that the supervisor's
+     * "started" line comes before the server's first line; the pipes hold the output meanwhile.
+     */
+    void captureOutput();
+
     /** Completes when the server process has exited and its output has been drained (briefly waited for). */
     CompletableFuture<ExitStatus> exit();
 

@@ -2,25 +2,17 @@ package dev.xy.core.supervisor;
 
 import dev.xy.core.config.ServerConfig;
 import dev.xy.core.logs.LogHub;
-import dev.xy.core.logs.LogStream;
-import dev.xy.core.logs.StreamPump;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /** Starts real server processes, each the leader of its own process group, with both output streams pumped. */
 public final class OsProcessLauncher implements ProcessLauncher {
-    /** After the server exits, how long its output may still take to drain before the exit is reported. */
-    private static final Duration DRAIN_WAIT = Duration.ofMillis(500);
-
     private final Optional<List<String>> groupLeaderPrefix = ProcessGroups.leaderPrefix();
     private final Path defaultWorkingDir;
 
@@ -52,12 +44,6 @@ public final class OsProcessLauncher implements ProcessLauncher {
         } catch (IOException e) {
             throw new SpawnException(e.getMessage());
         }
-        StreamPump out = StreamPump.start(process.getInputStream(), logs, LogStream.STDOUT);
-        StreamPump err = StreamPump.start(process.getErrorStream(), logs, LogStream.STDERR);
-        CompletableFuture<ExitStatus> exit = process.onExit()
-                .thenCompose(p -> CompletableFuture.allOf(out.done(), err.done())
-                        .completeOnTimeout(null, DRAIN_WAIT.toMillis(), TimeUnit.MILLISECONDS)
-                        .thenApply(ignored -> ExitStatus.fromExitValue(p.exitValue())));
-        return new OsProcessTree(process, groupLeaderPrefix.isPresent(), exit);
+        return new OsProcessTree(process, groupLeaderPrefix.isPresent(), logs);
     }
 }

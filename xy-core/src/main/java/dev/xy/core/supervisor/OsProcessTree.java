@@ -1,8 +1,13 @@
 package dev.xy.core.supervisor;
 
+import dev.xy.core.logs.LogHub;
+import dev.xy.core.logs.LogStream;
+import dev.xy.core.logs.StreamPump;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -11,15 +16,31 @@ import java.util.stream.Collectors;
  * the group by starting their own session.
  */
 final class OsProcessTree implements LaunchedProcess {
+    /** After the server exits, how long its output may still take to drain before the exit is reported. */
+    private static final Duration DRAIN_WAIT = Duration.ofMillis(500);
+
     private final Process process;
     private final boolean ownGroup;
-    private final CompletableFuture<ExitStatus> exit;
+    private final LogHub logs;
+    private final CompletableFuture<ExitStatus> exit = new CompletableFuture<>();
     private final Set<ProcessHandle> seenDescendants = new HashSet<>();
 
-    OsProcessTree(Process process, boolean ownGroup, CompletableFuture<ExitStatus> exit) {
+    OsProcessTree(Process process, boolean ownGroup, LogHub logs) {
         this.process = process;
         this.ownGroup = ownGroup;
-        this.exit = exit;
+        this.logs = logs;
+    }
+
+    @Override
+    public void captureOutput() {
+        StreamPump out = StreamPump.start(process.getInputStream(), logs, LogStream.STDOUT);
+        StreamPump err = StreamPump.start(process.getErrorStream(), logs, LogStream.STDERR);
+        // The exit is reported once the output is drained, so the log reads in order; but a leftover child
+        // holding the pipes open must not delay it for long.
+        process.onExit()
+                .thenCompose(p -> CompletableFuture.allOf(out.done(), err.done())
+                        .completeOnTimeout(null, DRAIN_WAIT.toMillis(), TimeUnit.MILLISECONDS))
+                .thenRun(() -> exit.complete(ExitStatus.fromExitValue(process.exitValue())));
     }
 
     @Override

@@ -221,6 +221,7 @@ public final class ServerSupervisor {
         process = launched;
         startedAt = scheduler.now();
         event("started pid " + launched.pid());
+        launched.captureOutput();
         launched.exit().whenComplete((exit, error) -> scheduler.execute(() -> onExit(launched, exit)));
         transition(ServerState.RUNNING, "pid " + launched.pid());
         stableTimer = scheduler.schedule(STABLE_AFTER, () -> {

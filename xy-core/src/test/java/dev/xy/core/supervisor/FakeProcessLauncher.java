@@ -46,6 +46,9 @@ final class FakeProcessLauncher implements ProcessLauncher {
         }
 
         @Override
+        public void captureOutput() {}
+
+        @Override
         public CompletableFuture<ExitStatus> exit() {
             return exit;
         }

@@ -1,6 +1,6 @@
-package dev.xy.cli;
+package dev.xy.core.daemon;
 
-/** The CLI's exit codes, a contract that scripts rely on. */
+/** Exit codes of the CLI and the daemon, a contract that scripts rely on. */
 public final class ExitCodes {
     public static final int OK = 0;
     /** Something went wrong doing what was asked (unknown server, bad arguments, I/O failure). */

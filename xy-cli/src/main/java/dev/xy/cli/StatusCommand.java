@@ -1,0 +1,56 @@
+package dev.xy.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.xy.core.daemon.ExitCodes;
+import dev.xy.core.rpc.Methods;
+import dev.xy.core.rpc.Wire;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code xy status NAME}: one server in detail, with its recent transitions. */
+@Command(name = "status", description = "Show one server in detail, with its recent state changes.")
+final class StatusCommand implements Callable<Integer> {
+    @ParentCommand
+    XyCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    JsonOption json;
+
+    @Parameters(paramLabel = "NAME", description = "The server.")
+    String name;
+
+    @Override
+    public Integer call() throws Exception {
+        JsonNode s = DaemonCall.call(parent.paths().socket(), Methods.STATUS, new Wire.NameParams(name));
+        PrintWriter out = spec.commandLine().getOut();
+        if (json.json) {
+            json.print(out, s);
+            return ExitCodes.OK;
+        }
+        out.println(s.path("name").asText() + ": " + s.path("state").asText());
+        out.println("  pid:        " + HumanFormat.orDash(s.get("pid")));
+        out.println("  port:       " + s.path("port").asText());
+        out.println("  uptime:     "
+                + (s.has("uptime_secs")
+                        ? HumanFormat.uptime(s.get("uptime_secs").asLong())
+                        : "-"));
+        out.println("  restarts:   " + s.path("restart_count").asText());
+        out.println("  last exit:  " + HumanFormat.lastExit(s.get("last_exit")));
+        out.println("  recent transitions:");
+        for (JsonNode t : s.path("recent_transitions")) {
+            out.println("    " + HumanFormat.time(t.path("at_unix_ms").asLong()) + "  "
+                    + t.path("from").asText() + " -> " + t.path("to").asText()
+                    + (t.has("reason") ? "  (" + t.get("reason").asText() + ")" : ""));
+        }
+        return ExitCodes.OK;
+    }
+}

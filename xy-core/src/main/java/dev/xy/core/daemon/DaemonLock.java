@@ -1,0 +1,83 @@
+package dev.xy.core.daemon;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+
+/**
+ * One daemon per user: an OS file lock on {@code <state>/xy.lock}, holding the owner's pid as text. The OS
+ * drops the lock when its process dies however it dies, so a SIGKILLed daemon's leftover file never blocks the
+ * next start; the pid inside is only there to name the holder in the error.
+ */
+public final class DaemonLock implements AutoCloseable {
+    /** Another live daemon holds the lock. */
+    public static final class HeldException extends IOException {
+        private final Optional<Long> pid;
+
+        HeldException(Path file, Optional<Long> pid) {
+            super("another xy daemon is already running"
+                    + pid.map(p -> " (pid " + p + ")").orElse("") + "; it holds " + file);
+            this.pid = pid;
+        }
+
+        public Optional<Long> pid() {
+            return pid;
+        }
+    }
+
+    private final Path file;
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private DaemonLock(Path file, FileChannel channel, FileLock lock) {
+        this.file = file;
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    public static DaemonLock acquire(Path file) throws IOException {
+        FileChannel channel =
+                FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (IOException e) {
+            channel.close();
+            throw e;
+        }
+        if (lock == null) {
+            Optional<Long> holder = readPid(channel);
+            channel.close();
+            throw new HeldException(file, holder);
+        }
+        channel.truncate(0);
+        channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
+        channel.force(true);
+        return new DaemonLock(file, channel, lock);
+    }
+
+    private static Optional<Long> readPid(FileChannel channel) {
+        try {
+            ByteBuffer buffer = ByteBuffer.allocate(32);
+            channel.read(buffer, 0);
+            return Optional.of(
+                    Long.parseLong(new String(buffer.array(), 0, buffer.position(), StandardCharsets.US_ASCII).trim()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Removes the lock file while still holding the lock, then releases it. */
+    @Override
+    public void close() throws IOException {
+        Files.deleteIfExists(file);
+        lock.release();
+        channel.close();
+    }
+}
