@@ -11,9 +11,20 @@ import org.junit.jupiter.api.Test;
 /** The example configs are documentation: they must stay valid. */
 class ExampleConfigsTest {
     @Test
-    void everyExampleConfigIsValid() {
+    void theQuickStartConfigsAreValidAndRunTheEchoServer() {
         ConfigSet examples = ConfigLoader.loadDirectory(Path.of("servers"));
         assertThat(examples.problems()).isEmpty();
-        assertThat(examples.servers()).extracting(ServerConfig::name).contains("everything", "context7");
+        assertThat(examples.servers()).extracting(ServerConfig::name).containsExactlyInAnyOrder("echo", "echo-two");
+        assertThat(examples.servers())
+                .allSatisfy(s -> assertThat(s.workingDir().orElseThrow().resolve("EchoMcpServer.java"))
+                        .exists());
+    }
+
+    @Test
+    void theNpmExamplesAreValidAndDoNotAutostart() {
+        ConfigSet examples = ConfigLoader.loadDirectory(Path.of("more"));
+        assertThat(examples.problems()).isEmpty();
+        assertThat(examples.servers()).extracting(ServerConfig::name).containsExactly("context7", "everything");
+        assertThat(examples.servers()).noneMatch(ServerConfig::autostart);
     }
 }

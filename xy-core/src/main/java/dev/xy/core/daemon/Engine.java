@@ -67,6 +67,7 @@ public final class Engine implements XyApi, AutoCloseable {
     public synchronized List<Wire.ServerSummary> list() {
         return servers.values().stream()
                 .map(s -> WireViews.summary(s.supervisor().status(), clock.instant()))
+                .sorted(java.util.Comparator.comparing(Wire.ServerSummary::name))
                 .toList();
     }
 

@@ -1,0 +1,253 @@
+package dev.xy.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.xy.cli.DaemonHarness.Run;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The real daemon process driven by the real CLI, in temporary XDG directories. */
+class DaemonIT {
+    private DaemonHarness xy;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        xy = new DaemonHarness();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        xy.close();
+    }
+
+    private long pid(String name) throws Exception {
+        return xy.server(name).path("pid").asLong();
+    }
+
+    @Test
+    void startStopAndRestartChangeStateAndPids() throws Exception {
+        xy.writeServer("alpha", xy.shellServer("exec sleep 1000", ""));
+        xy.writeServer("beta", xy.shellServer("exec sleep 1000", "autostart #false\n"));
+        xy.startDaemon();
+
+        Run list = xy.xy("list");
+        assertThat(list.exit()).isZero();
+        assertThat(list.out())
+                .startsWith("NAME   STATE    PID")
+                .contains("alpha  running")
+                .contains("beta   stopped");
+        long first = pid("alpha");
+        assertThat(DaemonHarness.isRunning(first)).isTrue();
+
+        assertThat(xy.xy("restart", "alpha").exit()).isZero();
+        await().until(() -> xy.state("alpha").equals("running") && pid("alpha") != first);
+        assertThat(DaemonHarness.isRunning(first)).isFalse();
+
+        Run stop = xy.xy("stop", "alpha", "beta");
+        assertThat(stop.exit()).isZero();
+        assertThat(stop.out()).contains("stopped alpha", "beta was not running");
+        assertThat(xy.state("alpha")).isEqualTo("stopped");
+
+        Run start = xy.xy("start", "--all");
+        assertThat(start.out()).contains("started alpha", "started beta");
+        assertThat(xy.xy("start", "alpha").out()).contains("alpha is already running");
+        JsonNode status = xy.server("alpha");
+        assertThat(status.path("recent_transitions").size()).isGreaterThanOrEqualTo(6);
+        assertThat(xy.xy("status", "alpha").out())
+                .contains("alpha: running", "recent transitions:", "stopping -> stopped");
+    }
+
+    @Test
+    void aCrashLoopEndsInFailedAndAManualStartTriesAgain() throws Exception {
+        xy.writeServer(
+                "crashy",
+                xy.shellServer(
+                        "echo boom >&2; exit 3",
+                        "restart {\n  backoff-initial \"50ms\"\n  backoff-max \"100ms\"\n  max-retries-per-minute 2\n}\n"));
+        xy.startDaemon();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> xy.state("crashy").equals("failed"));
+        JsonNode crashy = xy.server("crashy");
+        assertThat(crashy.path("restart_count").asInt()).isEqualTo(2);
+        assertThat(crashy.path("last_exit").path("code").asInt()).isEqualTo(3);
+        assertThat(xy.xy("list").out()).containsPattern("crashy\\s+failed\\s+-\\s+\\d+\\s+-\\s+2\\s+3");
+
+        Run logs = xy.xy("logs", "crashy", "--tail", "4");
+        assertThat(logs.out().lines()).hasSize(4);
+        assertThat(logs.out()).contains("stderr boom", "xy failed: crashed 3 times in 60s");
+    }
+
+    @Test
+    void logsTailAndFollow() throws Exception {
+        xy.writeServer("talker", xy.shellServer("for i in 1 2 3 4 5; do echo line $i; done; exec sleep 1000", ""));
+        xy.startDaemon();
+        await().until(() -> xy.xy("logs", "talker").out().contains("line 5"));
+
+        assertThat(xy.xy("logs", "talker", "--tail", "2").out().lines())
+                .containsExactly(lastLines(xy.xy("logs", "talker").out(), 2).toArray(String[]::new));
+
+        ProcessBuilder follow = new ProcessBuilder(
+                DaemonHarness.REPO.resolve("bin/xy").toString(), "logs", "talker", "-f", "--tail", "1");
+        follow.environment().putAll(xy.environment());
+        var output = Files.createTempFile(xy.root, "follow", ".txt");
+        Process follower = follow.redirectOutput(output.toFile()).start();
+        try {
+            await().until(() -> Files.readString(output).contains("line 5"));
+            xy.xy("restart", "talker");
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> Files.readString(output).contains("xy stopping (restart requested)")
+                            && Files.readString(output)
+                                            .lines()
+                                            .filter(l -> l.endsWith("stdout line 5"))
+                                            .count()
+                                    == 2);
+        } finally {
+            follower.destroy();
+            follower.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static List<String> lastLines(String text, int count) {
+        List<String> lines = text.lines().toList();
+        return lines.subList(lines.size() - count, lines.size());
+    }
+
+    @Test
+    void reloadAppliesTheDiffAndABrokenFileChangesNothing() throws Exception {
+        xy.writeServer("keep", xy.shellServer("exec sleep 1000", ""));
+        xy.writeServer("change", xy.shellServer("exec sleep 1000", ""));
+        xy.writeServer("tweak", xy.shellServer("exec sleep 1000", ""));
+        xy.writeServer("drop", xy.shellServer("exec sleep 1000", ""));
+        xy.startDaemon();
+        long keep = pid("keep");
+        long tweak = pid("tweak");
+        long change = pid("change");
+        long drop = pid("drop");
+
+        xy.writeServer("broken", "comand \"x\"\nport 1\n");
+        Run refused = xy.xy("reload");
+        assertThat(refused.exit()).isEqualTo(3);
+        assertThat(refused.err()).contains("broken.kdl:1:1: unknown node `comand`; did you mean `command`?");
+        assertThat(xy.xy("list").out()).doesNotContain("broken");
+        Files.delete(xy.configDir.resolve("broken.kdl"));
+
+        Files.delete(xy.configDir.resolve("drop.kdl"));
+        xy.writeServer("change", xy.shellServer("exec sleep 999", ""));
+        String tweaked = Files.readString(xy.configDir.resolve("tweak.kdl")) + "restart {\n  policy always\n}\n";
+        xy.writeServer("tweak", tweaked);
+        xy.writeServer("fresh", xy.shellServer("exec sleep 1000", ""));
+
+        Run reload = xy.xy("reload", "--json");
+        assertThat(reload.exit()).isZero();
+        JsonNode diff = reload.json();
+        assertThat(diff.path("added").toString()).isEqualTo("[\"fresh\"]");
+        assertThat(diff.path("removed").toString()).isEqualTo("[\"drop\"]");
+        assertThat(diff.path("changed").toString()).contains("change", "tweak");
+        assertThat(diff.path("unchanged").toString()).isEqualTo("[\"keep\"]");
+
+        assertThat(pid("keep")).isEqualTo(keep);
+        assertThat(pid("tweak")).isEqualTo(tweak);
+        await().until(() -> xy.state("change").equals("running") && pid("change") != change);
+        assertThat(xy.state("fresh")).isEqualTo("running");
+        assertThat(DaemonHarness.isRunning(drop)).isFalse();
+        assertThat(xy.xy("status", "drop").exit()).isEqualTo(1);
+    }
+
+    @Test
+    void exitCodesFollowTheContract() throws Exception {
+        Run unreachable = xy.xy("list");
+        assertThat(unreachable.exit()).isEqualTo(2);
+        assertThat(unreachable.err()).contains("no xy daemon is running", "start it with `xy daemon`");
+
+        xy.writeServer("alpha", xy.shellServer("exec sleep 1000", ""));
+        xy.startDaemon();
+        assertThat(xy.xy("list").exit()).isZero();
+        Run unknown = xy.xy("stop", "nope");
+        assertThat(unknown.exit()).isEqualTo(1);
+        assertThat(unknown.err()).contains("no server named nope");
+        xy.writeServer("bad", "port \"x\"\n");
+        assertThat(xy.xy("reload").exit()).isEqualTo(3);
+        assertThat(xy.xy("validate", xy.configDir.toString()).exit()).isEqualTo(3);
+        assertThat(xy.xy("logs").exit()).isEqualTo(1); // missing NAME: a usage error
+    }
+
+    @Test
+    void invalidConfigsStopTheDaemonFromStartingWithExitThree() throws Exception {
+        xy.writeServer("alpha", "command \"x\"\nport 70000\n");
+        Process daemon = xy.spawnDaemon();
+        assertThat(daemon.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(daemon.exitValue()).isEqualTo(3);
+        assertThat(xy.daemonLog()).contains("alpha.kdl:2:6: `port` must be from 1 to 65535, got 70000");
+    }
+
+    @Test
+    void sigtermStopsEveryServerAndCleansUp() throws Exception {
+        xy.writeServer("tree", xy.shellServer("sleep 1000 & exec sleep 1000", ""));
+        xy.writeServer(
+                "stubborn",
+                xy.shellServer("trap '' TERM; while :; do sleep 0.1; done", "stop {\n  grace \"300ms\"\n}\n"));
+        Process daemon = xy.startDaemon();
+        List<Long> pids = new ArrayList<>(List.of(pid("tree"), pid("stubborn")));
+        ProcessHandle.of(pid("tree")).orElseThrow().descendants().forEach(d -> pids.add(d.pid()));
+
+        daemon.destroy(); // SIGTERM
+        assertThat(daemon.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(daemon.exitValue()).isZero();
+        for (long pid : pids) {
+            assertThat(DaemonHarness.isRunning(pid)).as("pid " + pid).isFalse();
+        }
+        assertThat(xy.socket()).doesNotExist();
+        assertThat(xy.stateDir.resolve("xy/xy.lock")).doesNotExist();
+    }
+
+    @Test
+    void aSigkilledDaemonsLeftoversDoNotBlockTheNextStart() throws Exception {
+        xy.writeServer("alpha", xy.shellServer("exec sleep 1000", ""));
+        Process first = xy.startDaemon();
+        long orphan = pid("alpha");
+        first.destroyForcibly(); // SIGKILL: socket and lock file stay behind
+        first.waitFor(10, TimeUnit.SECONDS);
+        assertThat(xy.socket()).exists();
+        new ProcessBuilder("kill", "-KILL", Long.toString(orphan)).start().waitFor();
+
+        xy.startDaemon();
+
+        assertThat(xy.state("alpha")).isEqualTo("running");
+    }
+
+    @Test
+    void aSecondDaemonIsRefusedNamingTheFirst() throws Exception {
+        Process first = xy.startDaemon();
+        Process second = xy.spawnDaemon();
+        assertThat(second.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(second.exitValue()).isEqualTo(1);
+        assertThat(xy.daemonLog()).contains("another xy daemon is already running (pid " + first.pid() + ")");
+        assertThat(first.isAlive()).isTrue();
+    }
+
+    @Test
+    void aSocketPathBeyondTheOsLimitIsAClearError() throws Exception {
+        var deep = Files.createDirectories(xy.runtimeDir.resolve("x".repeat(60)).resolve("y".repeat(60)));
+        ProcessBuilder builder =
+                new ProcessBuilder(DaemonHarness.REPO.resolve("bin/xy").toString(), "daemon");
+        builder.environment().putAll(xy.environment());
+        builder.environment().put("XDG_RUNTIME_DIR", deep.toString());
+        var log = Files.createTempFile(xy.root, "long", ".log");
+        Process daemon =
+                builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertThat(daemon.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(daemon.exitValue()).isEqualTo(1);
+        assertThat(Files.readString(log))
+                .contains("the socket path " + deep.resolve("xy.sock"))
+                .doesNotContain("Exception");
+    }
+}
