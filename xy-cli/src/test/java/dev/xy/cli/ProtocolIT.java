@@ -1,0 +1,287 @@
+package dev.xy.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.xy.core.ipc.RpcClient;
+import dev.xy.core.rpc.Json;
+import dev.xy.core.rpc.RpcException;
+import dev.xy.core.rpc.Wire;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.newsclub.net.unix.AFUNIXSocket;
+import org.newsclub.net.unix.AFUNIXSocketAddress;
+
+/** The socket protocol against a real daemon: every error code, hostile clients, and many clients at once. */
+class ProtocolIT {
+    private static DaemonHarness xy;
+    private static ServerSocket portHolder;
+
+    @BeforeAll
+    static void startDaemon() throws Exception {
+        xy = new DaemonHarness();
+        xy.writeServer("alpha", xy.shellServer("exec sleep 1000", ""));
+        xy.writeServer("idle", xy.shellServer("exec sleep 1000", "autostart #false\n"));
+        xy.writeServer(
+                "missing", "command \"no-such-xy-binary\"\nport " + DaemonHarness.freePort() + "\nautostart #false\n");
+        portHolder = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        xy.writeServer(
+                "taken",
+                "command \"/bin/sh\"\nargs \"-c\" \"exec sleep 1000\"\nport " + portHolder.getLocalPort()
+                        + "\nautostart #false\n");
+        xy.startDaemon();
+    }
+
+    @AfterAll
+    static void stopDaemon() throws Exception {
+        xy.close();
+        portHolder.close();
+    }
+
+    /** Sends raw lines on one connection and reads {@code replies} lines back. */
+    private static List<JsonNode> raw(int replies, String... lines) throws Exception {
+        try (AFUNIXSocket socket = AFUNIXSocket.connectTo(AFUNIXSocketAddress.of(xy.socket()))) {
+            socket.setSoTimeout(20_000);
+            OutputStream out = socket.getOutputStream();
+            for (String line : lines) {
+                out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            out.flush();
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            List<JsonNode> read = new ArrayList<>();
+            for (int i = 0; i < replies; i++) {
+                read.add(Json.MAPPER.readTree(in.readLine()));
+            }
+            return read;
+        }
+    }
+
+    private static int errorCode(String line) throws Exception {
+        return raw(1, line).get(0).path("error").path("code").asInt();
+    }
+
+    private static int callError(String method, Object params) throws Exception {
+        try (RpcClient client = RpcClient.connect(xy.socket())) {
+            client.call(method, params);
+            throw new AssertionError(method + " succeeded");
+        } catch (RpcException e) {
+            return e.code();
+        }
+    }
+
+    @Test
+    void aParseErrorIsAnsweredAndTheConnectionStaysUsable() throws Exception {
+        List<JsonNode> replies = raw(2, "{not json", "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"version\"}");
+        assertThat(replies.get(0).path("error").path("code").asInt()).isEqualTo(-32700);
+        assertThat(replies.get(0).get("id").isNull()).isTrue();
+        assertThat(replies.get(1).path("id").asInt()).isEqualTo(7);
+        assertThat(replies.get(1).path("result").path("protocol").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void invalidRequestsGetMinus32600() throws Exception {
+        assertThat(errorCode("{\"jsonrpc\":\"1.0\",\"id\":1,\"method\":\"list\"}"))
+                .isEqualTo(-32600);
+        assertThat(errorCode("{\"id\":1,\"method\":\"list\"}")).isEqualTo(-32600);
+        assertThat(errorCode("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":42}")).isEqualTo(-32600);
+        assertThat(errorCode("[]")).isEqualTo(-32600);
+        assertThat(errorCode("42")).isEqualTo(-32600);
+    }
+
+    @Test
+    void unknownMethodsGetMinus32601() throws Exception {
+        assertThat(errorCode("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"frobnicate\"}"))
+                .isEqualTo(-32601);
+    }
+
+    @Test
+    void invalidParamsGetMinus32602() throws Exception {
+        assertThat(callError("status", Map.of())).isEqualTo(-32602);
+        assertThat(callError("status", Map.of("name", "alpha", "nmae", "x"))).isEqualTo(-32602);
+        assertThat(callError("start", Map.of("name", "alpha", "all", true))).isEqualTo(-32602);
+        assertThat(callError("logs", Map.of("name", "alpha", "tail", -1))).isEqualTo(-32602);
+        assertThat(callError("logs_cancel", Map.of("subscription_id", "nope"))).isEqualTo(-32602);
+        assertThat(errorCode("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"status\",\"params\":[\"alpha\"]}"))
+                .isEqualTo(-32602);
+    }
+
+    @Test
+    void xysOwnErrorCodes() throws Exception {
+        assertThat(callError("status", new Wire.NameParams("nope"))).isEqualTo(-32001);
+        assertThat(callError("start", new Wire.Target("taken", null, null))).isEqualTo(-32002);
+        assertThat(callError("start", new Wire.Target("alpha", null, null))).isEqualTo(-32004);
+        assertThat(callError("stop", new Wire.Target("idle", null, null))).isEqualTo(-32005);
+        assertThat(callError("start", new Wire.Target("missing", null, null))).isEqualTo(-32006);
+    }
+
+    @Test
+    void anInvalidConfigOnReloadIsMinus32003WithEveryProblem() throws Exception {
+        var broken = xy.writeServer("broken", "comand \"x\"\nport \"y\"\n");
+        try (RpcClient client = RpcClient.connect(xy.socket())) {
+            client.call("reload", null);
+            throw new AssertionError("reload succeeded");
+        } catch (RpcException e) {
+            assertThat(e.code()).isEqualTo(-32003);
+            JsonNode problems = (JsonNode) e.data();
+            assertThat(problems).hasSize(2);
+            assertThat(problems.get(0).path("line").asInt()).isEqualTo(1);
+            assertThat(problems.get(0).path("file").asText()).endsWith("broken.kdl");
+        } finally {
+            java.nio.file.Files.delete(broken);
+        }
+    }
+
+    @Test
+    void batchesAreAnsweredAsBatchesAndNotificationsGetNoReply() throws Exception {
+        List<JsonNode> replies = raw(
+                2,
+                "[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"version\"},"
+                        + "{\"jsonrpc\":\"2.0\",\"method\":\"version\"},"
+                        + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"nope\"}]",
+                "{\"jsonrpc\":\"2.0\",\"method\":\"list\"}",
+                "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"version\"}");
+        assertThat(replies.get(0).isArray()).isTrue();
+        assertThat(replies.get(0)).hasSize(2);
+        assertThat(replies.get(0).get(1).path("error").path("code").asInt()).isEqualTo(-32601);
+        assertThat(replies.get(1).path("id").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void aLineOverOneMegabyteClosesThatConnectionOnly() throws Exception {
+        try (AFUNIXSocket socket = AFUNIXSocket.connectTo(AFUNIXSocketAddress.of(xy.socket()))) {
+            socket.setSoTimeout(20_000);
+            OutputStream out = socket.getOutputStream();
+            byte[] chunk = "x".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
+            boolean hungUpWhileWriting = false;
+            try {
+                for (int i = 0; i < 32; i++) {
+                    out.write(chunk);
+                }
+                out.flush();
+            } catch (java.io.IOException closedByDaemon) {
+                hungUpWhileWriting = true;
+            }
+            if (!hungUpWhileWriting) {
+                assertThat(socket.getInputStream().read())
+                        .as("the daemon hangs up")
+                        .isEqualTo(-1);
+            }
+        }
+        assertThat(raw(1, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"version\"}")
+                        .get(0)
+                        .has("result"))
+                .isTrue();
+    }
+
+    @Test
+    void aClientThatNeverReadsItsLogStreamIsCutOff() throws Exception {
+        xy.writeServer(
+                "noisy",
+                xy.shellServer("yes 'a rather long line of output to fill buffers quickly'", "autostart #false\n"));
+        try (RpcClient admin = RpcClient.connect(xy.socket())) {
+            admin.call("reload", null);
+            admin.call("start", new Wire.Target("noisy", null, null));
+        }
+        try (AFUNIXSocket lazy = AFUNIXSocket.connectTo(AFUNIXSocketAddress.of(xy.socket()))) {
+            lazy.getOutputStream()
+                    .write(
+                            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"logs\",\"params\":{\"name\":\"noisy\",\"follow\":true}}\n"
+                                    .getBytes(StandardCharsets.UTF_8));
+            lazy.getOutputStream().flush();
+            // Never read: the daemon must drop this client, not buffer for it forever, and stay responsive.
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                try {
+                    lazy.setSoTimeout(100);
+                    byte[] buffer = new byte[1 << 16];
+                    while (true) {
+                        if (lazy.getInputStream().read(buffer) < 0) {
+                            return true;
+                        }
+                    }
+                } catch (java.net.SocketTimeoutException stillOpen) {
+                    return false;
+                }
+            });
+        } finally {
+            try (RpcClient admin = RpcClient.connect(xy.socket())) {
+                admin.call("stop", new Wire.Target("noisy", null, null));
+            }
+        }
+        assertThat(raw(1, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"list\"}")
+                        .get(0)
+                        .has("result"))
+                .isTrue();
+    }
+
+    @Test
+    void subscribersHearEveryTransition() throws Exception {
+        try (RpcClient subscriber = RpcClient.connect(xy.socket())) {
+            JsonNode subscription = subscriber.call("subscribe", null);
+            assertThat(subscription.path("subscription_id").asText()).startsWith("state-");
+            try (RpcClient admin = RpcClient.connect(xy.socket())) {
+                admin.call("start", new Wire.Target("idle", null, null));
+                admin.call("stop", new Wire.Target("idle", null, null));
+            }
+            List<String> seen = new ArrayList<>();
+            subscriber.readNotifications(message -> {
+                JsonNode p = message.path("params");
+                if (message.path("method").asText().equals("state")
+                        && p.path("name").asText().equals("idle")) {
+                    seen.add(p.path("from").asText() + ">" + p.path("to").asText());
+                    assertThat(p.has("at_unix_ms")).isTrue();
+                }
+                return seen.size() < 4;
+            });
+            assertThat(seen)
+                    .containsExactly("stopped>starting", "starting>running", "running>stopping", "stopping>stopped");
+        }
+    }
+
+    @Test
+    void fiftyConcurrentClientsAreAllServed() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        try {
+            List<Callable<Integer>> clients = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                clients.add(() -> {
+                    try (RpcClient client = RpcClient.connect(xy.socket())) {
+                        int answered = 0;
+                        for (int call = 0; call < 20; call++) {
+                            JsonNode list = client.call("list", null);
+                            JsonNode status = client.call("status", new Wire.NameParams("alpha"));
+                            answered += list.size() > 0
+                                            && status.path("name").asText().equals("alpha")
+                                    ? 1
+                                    : 0;
+                        }
+                        return answered;
+                    }
+                });
+            }
+            int total = 0;
+            for (Future<Integer> result : pool.invokeAll(clients, 60, TimeUnit.SECONDS)) {
+                total += result.get();
+            }
+            assertThat(total).isEqualTo(50 * 20);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
