@@ -1,0 +1,129 @@
+package dev.xy.core.rpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The JSON-RPC session logic, without sockets. */
+class RpcDispatcherTest {
+    private final List<String> calls = new ArrayList<>();
+    private final RpcDispatcher dispatcher = new RpcDispatcher(Map.of(
+            "echo",
+                    (params, peer) -> {
+                        calls.add("echo");
+                        return params;
+                    },
+            "fail",
+                    (params, peer) -> {
+                        throw new RpcException(ErrorCodes.SERVER_NOT_FOUND, "no server named x", List.of("x"));
+                    },
+            "crash",
+                    (params, peer) -> {
+                        throw new IllegalStateException("bug");
+                    }));
+
+    private static final RpcPeer NO_PEER = new RpcPeer() {
+        @Override
+        public void notify(String method, Object params) {}
+
+        @Override
+        public void onClose(Runnable cleanup) {}
+
+        @Override
+        public void afterReply(Runnable task) {}
+
+        @Override
+        public Runnable openStream() {
+            return () -> {};
+        }
+    };
+
+    private JsonNode reply(String line) throws Exception {
+        Optional<String> reply = dispatcher.handle(line, NO_PEER);
+        assertThat(reply).as("a reply to " + line).isPresent();
+        return Json.MAPPER.readTree(reply.get());
+    }
+
+    @Test
+    void answersWithTheResultAndTheSameId() throws Exception {
+        JsonNode reply = reply("{\"jsonrpc\":\"2.0\",\"id\":\"abc\",\"method\":\"echo\",\"params\":{\"a\":1}}");
+        assertThat(reply.toString()).isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":\"abc\",\"result\":{\"a\":1}}");
+    }
+
+    @Test
+    void notificationsRunButGetNoReplyEvenWhenTheyFail() {
+        assertThat(dispatcher.handle("{\"jsonrpc\":\"2.0\",\"method\":\"echo\"}", NO_PEER))
+                .isEmpty();
+        assertThat(dispatcher.handle("{\"jsonrpc\":\"2.0\",\"method\":\"nope\"}", NO_PEER))
+                .isEmpty();
+        assertThat(calls).containsExactly("echo");
+    }
+
+    @Test
+    void errorsCarryCodeMessageAndData() throws Exception {
+        JsonNode error =
+                reply("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"fail\"}").get("error");
+        assertThat(error.toString()).isEqualTo("{\"code\":-32001,\"message\":\"no server named x\",\"data\":[\"x\"]}");
+    }
+
+    @Test
+    void aBugInAHandlerIsAnInternalErrorNotACrash() throws Exception {
+        assertThat(reply("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"crash\"}")
+                        .path("error")
+                        .path("code")
+                        .asInt())
+                .isEqualTo(ErrorCodes.INTERNAL_ERROR);
+    }
+
+    @Test
+    void malformedInputGetsTheStandardCodes() throws Exception {
+        assertThat(reply("{oops").path("error").path("code").asInt()).isEqualTo(ErrorCodes.PARSE_ERROR);
+        assertThat(reply("[]").path("error").path("code").asInt()).isEqualTo(ErrorCodes.INVALID_REQUEST);
+        assertThat(reply("\"text\"").path("error").path("code").asInt()).isEqualTo(ErrorCodes.INVALID_REQUEST);
+        assertThat(reply("{\"jsonrpc\":\"2.0\",\"id\":{},\"method\":\"echo\"}")
+                        .path("error")
+                        .path("code")
+                        .asInt())
+                .isEqualTo(ErrorCodes.INVALID_REQUEST);
+        assertThat(reply("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"echo\",\"params\":3}")
+                        .path("error")
+                        .path("code")
+                        .asInt())
+                .isEqualTo(ErrorCodes.INVALID_REQUEST);
+        assertThat(reply("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"echo\",\"params\":[1]}")
+                        .path("error")
+                        .path("code")
+                        .asInt())
+                .isEqualTo(ErrorCodes.INVALID_PARAMS);
+        assertThat(reply("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"nope\"}")
+                        .path("error")
+                        .path("code")
+                        .asInt())
+                .isEqualTo(ErrorCodes.METHOD_NOT_FOUND);
+    }
+
+    @Test
+    void aBatchIsAnsweredAsABatchWithoutItsNotifications() throws Exception {
+        JsonNode reply = reply(
+                "[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"echo\"},{\"jsonrpc\":\"2.0\",\"method\":\"echo\"},5]");
+        assertThat(reply.isArray()).isTrue();
+        assertThat(reply).hasSize(2);
+        assertThat(reply.get(1).path("error").path("code").asInt()).isEqualTo(ErrorCodes.INVALID_REQUEST);
+        assertThat(dispatcher.handle("[{\"jsonrpc\":\"2.0\",\"method\":\"echo\"}]", NO_PEER))
+                .isEmpty();
+    }
+
+    @Test
+    void paramsBindStrictly() {
+        record Params(String name) {}
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> RpcDispatcher.params(Json.MAPPER.readTree("{\"nmae\":\"x\"}"), Params.class))
+                .isInstanceOfSatisfying(
+                        RpcException.class, e -> assertThat(e.code()).isEqualTo(ErrorCodes.INVALID_PARAMS));
+    }
+}
