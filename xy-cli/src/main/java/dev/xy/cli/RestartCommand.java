@@ -33,7 +33,7 @@ final class RestartCommand implements Callable<Integer> {
         if (json.json) {
             json.print(out, result);
         } else {
-            result.path("restarted").forEach(n -> out.println("restarting " + n.asText()));
+            result.path("restarted").forEach(n -> out.println("restarted " + n.asText()));
         }
         return ExitCodes.OK;
     }

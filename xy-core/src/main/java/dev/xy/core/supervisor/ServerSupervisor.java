@@ -49,6 +49,8 @@ public final class ServerSupervisor {
     private boolean startAfterStop;
     private LaunchedProcess killedTree;
     private final List<CompletableFuture<ServerState>> settledWaiters = new ArrayList<>();
+    /** Restarts waiting for the new process: done when it runs, fails, or the restart is called off. */
+    private final List<CompletableFuture<Void>> runningWaiters = new ArrayList<>();
 
     private volatile ServerStatus status;
     private volatile SpawnException lastSpawnFailure;
@@ -131,19 +133,22 @@ public final class ServerSupervisor {
 
     /**
      * Stops the server if it runs, then starts it again with its current config, as a manual start. Completes
-     * once the restart is under way; listeners see it through.
+     * once the new process runs (or could not be spawned), so that a client may use the server right after.
      */
     public CompletableFuture<Void> restart() {
-        return onThread(result -> {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        scheduler.execute(() -> {
             if (state == ServerState.RUNNING || state == ServerState.STARTING || state == ServerState.STOPPING) {
                 startAfterStop = true;
+                runningWaiters.add(done);
                 beginStop("restart requested");
             } else {
                 cancelPendingRestart();
                 manualSpawn("restarted by request");
+                done.complete(null);
             }
-            result.complete(null);
         });
+        return done;
     }
 
     /**
@@ -354,6 +359,11 @@ public final class ServerSupervisor {
             List<CompletableFuture<ServerState>> waiters = new ArrayList<>(settledWaiters);
             settledWaiters.clear();
             waiters.forEach(w -> w.complete(to));
+        }
+        if (to == ServerState.RUNNING || to == ServerState.FAILED || (to == ServerState.STOPPED && !startAfterStop)) {
+            List<CompletableFuture<Void>> waiters = new ArrayList<>(runningWaiters);
+            runningWaiters.clear();
+            waiters.forEach(w -> w.complete(null));
         }
         for (Consumer<Transition> listener : listeners) {
             try {

@@ -285,12 +285,26 @@ class ServerSupervisorTest {
         scheduler.advance(Duration.ofSeconds(1));
         assertThat(supervisor.status().restartCount()).isEqualTo(1);
 
-        supervisor.restart();
+        CompletableFuture<Void> restarted = supervisor.restart();
 
+        assertThat(restarted).isCompleted();
         assertThat(launcher.launched).hasSize(3);
         assertThat(state()).isEqualTo(RUNNING);
         assertThat(supervisor.status().restartCount()).isZero();
         assertThat(heard).extracting(Transition::to).endsWith(STOPPING, STOPPED, STARTING, RUNNING);
+    }
+
+    @Test
+    void aRestartCompletesOnlyOnceTheNewProcessRuns() {
+        started(TestServers.config(RestartPolicy.ON_FAILURE, 5));
+        launcher.last().ignoresTerm = true;
+
+        CompletableFuture<Void> restarted = supervisor.restart();
+        assertThat(restarted).isNotDone();
+        scheduler.advance(Duration.ofSeconds(10)); // grace over: SIGKILL, then the new process
+
+        assertThat(restarted).isCompleted();
+        assertThat(supervisor.status().pid()).hasValue(1001);
     }
 
     @Test
