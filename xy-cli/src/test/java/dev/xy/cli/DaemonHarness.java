@@ -145,5 +145,9 @@ final class DaemonHarness implements AutoCloseable {
         if (daemon != null && daemon.isAlive()) {
             daemon.destroyForcibly();
         }
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        }
     }
 }

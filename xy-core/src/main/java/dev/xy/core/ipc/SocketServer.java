@@ -46,6 +46,11 @@ public final class SocketServer implements AutoCloseable {
      * live daemon owns it), and starts accepting.
      */
     public static SocketServer start(Path path, RpcDispatcher dispatcher) throws IOException {
+        return start(path, dispatcher, null);
+    }
+
+    /** As {@link #start(Path, RpcDispatcher)}, admitting {@code allowedUid} instead of the owner (for tests). */
+    static SocketServer start(Path path, RpcDispatcher dispatcher, Long allowedUid) throws IOException {
         checkLength(path);
         Path dir = path.toAbsolutePath().getParent();
         if (!Files.isDirectory(dir)) {
@@ -57,7 +62,8 @@ public final class SocketServer implements AutoCloseable {
         server.bind(AFUNIXSocketAddress.of(path));
         Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
         long ownUid = ((Number) Files.getAttribute(path, "unix:uid")).longValue();
-        SocketServer socketServer = new SocketServer(path, server, dispatcher, ownUid);
+        SocketServer socketServer =
+                new SocketServer(path, server, dispatcher, allowedUid == null ? ownUid : allowedUid);
         Thread acceptor = new Thread(socketServer::acceptLoop, "xy-socket-accept");
         acceptor.setDaemon(true);
         acceptor.start();
