@@ -4,29 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.xy.core.daemon.ExitCodes;
 import dev.xy.core.rpc.Methods;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code xy list}: every server with its state. */
 @Command(name = "list", description = "Show every server and its state.")
-final class ListCommand implements Callable<Integer> {
-    @ParentCommand
-    XyCommand parent;
-
-    @Spec
-    CommandSpec spec;
-
+final class ListCommand extends ClientCommand {
     @Mixin
     JsonOption json;
 
     @Override
     public Integer call() throws Exception {
-        JsonNode servers = DaemonCall.call(parent.paths().socket(), Methods.LIST, null);
-        PrintWriter out = spec.commandLine().getOut();
+        JsonNode servers = request(Methods.LIST, null);
+        PrintWriter out = out();
         if (json.json) {
             json.print(out, servers);
             return ExitCodes.OK;
@@ -34,8 +24,8 @@ final class ListCommand implements Callable<Integer> {
         if (servers.isEmpty()) {
             spec.commandLine()
                     .getErr()
-                    .println("no servers configured (put <name>.kdl files in "
-                            + parent.paths().configDir() + ", then `xy reload`)");
+                    .println("no servers configured (put <name>.kdl files in " + paths().configDir()
+                            + ", then `xy reload`)");
             return ExitCodes.OK;
         }
         Table table = new Table("NAME", "STATE", "PID", "PORT", "UPTIME", "RESTARTS", "LAST-EXIT");

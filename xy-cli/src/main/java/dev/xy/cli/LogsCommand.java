@@ -7,23 +7,13 @@ import dev.xy.core.rpc.Methods;
 import dev.xy.core.rpc.Wire;
 import java.io.PrintWriter;
 import java.time.Instant;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code xy logs NAME [--tail N] [-f]}: a server's output and xy's events about it. */
 @Command(name = "logs", description = "Show a server's recent output (stdout, stderr and xy's own events).")
-final class LogsCommand implements Callable<Integer> {
-    @ParentCommand
-    XyCommand parent;
-
-    @Spec
-    CommandSpec spec;
-
+final class LogsCommand extends ClientCommand {
     @Parameters(paramLabel = "NAME", description = "The server.")
     String name;
 
@@ -40,8 +30,8 @@ final class LogsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        try (RpcClient client = RpcClient.connect(parent.paths().socket())) {
+        PrintWriter out = out();
+        try (RpcClient client = RpcClient.connect(paths().socket())) {
             JsonNode result =
                     client.call(Methods.LOGS, new Wire.LogsParams(name, tail, follow), message -> print(out, message));
             String id = result.path("subscription_id").asText();

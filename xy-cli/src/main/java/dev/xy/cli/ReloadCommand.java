@@ -4,12 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.xy.core.daemon.ExitCodes;
 import dev.xy.core.rpc.Methods;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code xy reload}: re-read the configs and apply the difference. */
 @Command(
@@ -18,20 +14,14 @@ import picocli.CommandLine.Spec;
             "Re-read the config directory and apply the difference.",
             "If any config is invalid nothing changes, and every problem is printed (exit 3)."
         })
-final class ReloadCommand implements Callable<Integer> {
-    @ParentCommand
-    XyCommand parent;
-
-    @Spec
-    CommandSpec spec;
-
+final class ReloadCommand extends ClientCommand {
     @Mixin
     JsonOption json;
 
     @Override
     public Integer call() throws Exception {
-        JsonNode result = DaemonCall.call(parent.paths().socket(), Methods.RELOAD, null);
-        PrintWriter out = spec.commandLine().getOut();
+        JsonNode result = request(Methods.RELOAD, null);
+        PrintWriter out = out();
         if (json.json) {
             json.print(out, result);
             return ExitCodes.OK;

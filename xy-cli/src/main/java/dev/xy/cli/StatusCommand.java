@@ -5,23 +5,13 @@ import dev.xy.core.daemon.ExitCodes;
 import dev.xy.core.rpc.Methods;
 import dev.xy.core.rpc.Wire;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code xy status NAME}: one server in detail, with its recent transitions. */
 @Command(name = "status", description = "Show one server in detail, with its recent state changes.")
-final class StatusCommand implements Callable<Integer> {
-    @ParentCommand
-    XyCommand parent;
-
-    @Spec
-    CommandSpec spec;
-
+final class StatusCommand extends ClientCommand {
     @Mixin
     JsonOption json;
 
@@ -30,8 +20,8 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        JsonNode s = DaemonCall.call(parent.paths().socket(), Methods.STATUS, new Wire.NameParams(name));
-        PrintWriter out = spec.commandLine().getOut();
+        JsonNode s = request(Methods.STATUS, new Wire.NameParams(name));
+        PrintWriter out = out();
         if (json.json) {
             json.print(out, s);
             return ExitCodes.OK;
