@@ -6,13 +6,11 @@ import dev.xy.core.logs.LogHub;
 import dev.xy.core.logs.LogStream;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
@@ -25,14 +23,13 @@ public final class ServerSupervisor {
     /** A server that stays up this long is considered healthy again: its backoff starts over. */
     public static final Duration STABLE_AFTER = Duration.ofSeconds(10);
 
-    private static final int KEPT_TRANSITIONS = 50;
     /** While stopping, how often to look whether the rest of the tree has gone after the server itself exited. */
     private static final Duration TREE_POLL = Duration.ofMillis(50);
 
     private final Scheduler scheduler;
     private final ProcessLauncher launcher;
     private final LogHub logs;
-    private final List<Consumer<Transition>> listeners = new CopyOnWriteArrayList<>();
+    private final TransitionLog transitions = new TransitionLog();
 
     // Confined to the scheduler's thread.
     private ServerConfig config;
@@ -41,7 +38,6 @@ public final class ServerSupervisor {
     private Instant startedAt;
     private int restartCount;
     private ExitStatus lastExit;
-    private final ArrayDeque<Transition> transitions = new ArrayDeque<>();
     private final Backoff backoff;
     private final RetryWindow window = new RetryWindow();
     private Scheduler.Cancellable pendingRestart;
@@ -80,7 +76,7 @@ public final class ServerSupervisor {
 
     /** Listeners run on the supervisor's thread and must not block. */
     public void addListener(Consumer<Transition> listener) {
-        listeners.add(listener);
+        transitions.addListener(listener);
     }
 
     /**
@@ -280,7 +276,7 @@ public final class ServerSupervisor {
         }
         // A wrapper that died may leave children holding the port: clean up what is left of its tree.
         terminateWithGrace(exited, "leftover processes did not exit");
-        decideAfterCrash(status);
+        decideAfterCrash(exited, status);
     }
 
     /**
@@ -299,7 +295,7 @@ public final class ServerSupervisor {
         }
     }
 
-    private void decideAfterCrash(ExitStatus exit) {
+    private void decideAfterCrash(LaunchedProcess exited, ExitStatus exit) {
         Instant now = scheduler.now();
         RestartDecision decision = RestartDecision.decide(
                 config.restart().policy(),
@@ -318,11 +314,18 @@ public final class ServerSupervisor {
             String reason = "exited with " + exit.describe() + "; restarting in " + Durations.format(delay);
             event("restarting in " + Durations.format(delay) + " (restart " + restartCount + ")");
             transition(ServerState.RESTARTING, reason);
-            pendingRestart = scheduler.schedule(delay, () -> {
-                pendingRestart = null;
-                spawn("automatic restart " + restartCount);
-            });
+            pendingRestart = scheduler.schedule(delay, () -> restartOnceTreeIsGone(exited));
         }
+    }
+
+    /** An automatic restart waits for the old tree's leftovers, which may still hold the port, to be gone. */
+    private void restartOnceTreeIsGone(LaunchedProcess old) {
+        if (old != killedTree && old.anyAlive()) {
+            pendingRestart = scheduler.schedule(TREE_POLL, () -> restartOnceTreeIsGone(old));
+            return;
+        }
+        pendingRestart = null;
+        spawn("automatic restart " + restartCount);
     }
 
     private void maybeStartAfterStop() {
@@ -350,10 +353,7 @@ public final class ServerSupervisor {
     private void transition(ServerState to, String reason) {
         Transition transition = new Transition(config.name(), state, to, scheduler.now(), reason);
         state = to;
-        transitions.addLast(transition);
-        if (transitions.size() > KEPT_TRANSITIONS) {
-            transitions.removeFirst();
-        }
+        transitions.record(transition);
         publishStatus();
         if (!to.isActive()) {
             List<CompletableFuture<ServerState>> waiters = new ArrayList<>(settledWaiters);
@@ -365,14 +365,7 @@ public final class ServerSupervisor {
             runningWaiters.clear();
             waiters.forEach(w -> w.complete(null));
         }
-        for (Consumer<Transition> listener : listeners) {
-            try {
-                listener.accept(transition);
-            } catch (RuntimeException e) {
-                System.getLogger(ServerSupervisor.class.getName())
-                        .log(System.Logger.Level.WARNING, "state listener failed", e);
-            }
-        }
+        transitions.announce(transition);
     }
 
     private void publishStatus() {
@@ -385,6 +378,6 @@ public final class ServerSupervisor {
                 Optional.ofNullable(startedAt),
                 restartCount,
                 Optional.ofNullable(lastExit),
-                new ArrayList<>(transitions));
+                transitions.recent());
     }
 }

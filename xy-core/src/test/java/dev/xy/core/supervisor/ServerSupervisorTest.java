@@ -323,6 +323,25 @@ class ServerSupervisorTest {
     }
 
     @Test
+    void anAutomaticRestartWaitsForLeftoversToLeaveThePort() {
+        started(TestServers.config(RestartPolicy.ON_FAILURE, 5));
+        FakeProcess crashed = launcher.last();
+        crashed.leavesChildren = true;
+        crashed.ignoresTerm = true;
+
+        crashed.exitWith(1);
+        scheduler.advance(Duration.ofSeconds(1)); // backoff over, but the leftovers are still there
+        assertThat(launcher.launched).hasSize(1);
+        assertThat(state()).isEqualTo(RESTARTING);
+
+        scheduler.advance(Duration.ofSeconds(9)); // grace over: SIGKILL, then the restart
+        assertThat(crashed.kills).isEqualTo(1);
+        scheduler.advance(Duration.ofMillis(50));
+        assertThat(launcher.launched).hasSize(2);
+        assertThat(state()).isEqualTo(RUNNING);
+    }
+
+    @Test
     void shutdownStopsAndCompletesWhenTheProcessIsGone() {
         started(TestServers.config(RestartPolicy.ALWAYS, 5));
         assertThat(supervisor.shutdown()).isCompleted();
