@@ -44,6 +44,9 @@ public final class ServerSupervisor {
     private Scheduler.Cancellable stableTimer;
     private boolean startAfterStop;
     private LaunchedProcess killedTree;
+    /** Trees sent SIGTERM whose grace has not run out yet: shutdown must not leave them behind. */
+    private final java.util.Set<LaunchedProcess> dyingTrees = new java.util.HashSet<>();
+
     private final List<CompletableFuture<ServerState>> settledWaiters = new ArrayList<>();
     /** Restarts waiting for the new process: done when it runs, fails, or the restart is called off. */
     private final List<CompletableFuture<Void>> runningWaiters = new ArrayList<>();
@@ -170,14 +173,21 @@ public final class ServerSupervisor {
         });
     }
 
-    /** Stops the server for good (daemon shutdown); completes once no process of it is left to wait for. */
+    /**
+     * Stops the server for good (daemon shutdown); completes once no process of it is left. Leftovers of an
+     * earlier crash still in their grace period get SIGKILL now: the timer that would have sent it dies with us.
+     */
     public CompletableFuture<Void> shutdown() {
         return onThread(result -> {
             startAfterStop = false;
             if (state.isActive()) {
                 beginStop("xy is shutting down");
             }
-            whenSettled().thenRun(() -> result.complete(null));
+            whenSettled().thenRun(() -> {
+                dyingTrees.stream().filter(LaunchedProcess::anyAlive).forEach(LaunchedProcess::kill);
+                dyingTrees.clear();
+                result.complete(null);
+            });
         });
     }
 
@@ -249,8 +259,10 @@ public final class ServerSupervisor {
     /** SIGTERM now; SIGKILL after the grace period to whatever of the tree is still there. */
     private void terminateWithGrace(LaunchedProcess target, String what) {
         if (target.terminate()) {
+            dyingTrees.add(target);
             Duration grace = config.stop().grace();
             scheduler.schedule(grace, () -> {
+                dyingTrees.remove(target);
                 if (target.anyAlive()) {
                     event(what + " within " + Durations.format(grace) + " of SIGTERM: sending SIGKILL");
                     target.kill();

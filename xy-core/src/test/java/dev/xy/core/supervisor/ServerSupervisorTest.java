@@ -342,6 +342,21 @@ class ServerSupervisorTest {
     }
 
     @Test
+    void shutdownKillsLeftoversStillInTheirGracePeriod() {
+        started(TestServers.config(RestartPolicy.NEVER, 5));
+        FakeProcess crashed = launcher.last();
+        crashed.leavesChildren = true;
+        crashed.ignoresTerm = true;
+        crashed.exitWith(1);
+        assertThat(crashed.kills).isZero();
+
+        assertThat(supervisor.shutdown()).isCompleted();
+
+        assertThat(crashed.kills).isEqualTo(1);
+        assertThat(crashed.anyAlive()).isFalse();
+    }
+
+    @Test
     void shutdownStopsAndCompletesWhenTheProcessIsGone() {
         started(TestServers.config(RestartPolicy.ALWAYS, 5));
         assertThat(supervisor.shutdown()).isCompleted();
