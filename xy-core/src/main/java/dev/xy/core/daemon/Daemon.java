@@ -68,9 +68,8 @@ public final class Daemon {
             say("ready: " + configs.servers().size() + " server(s) configured");
             awaitShutdown();
             say("shutting down: stopping every server");
-            socket.close();
-            engine.close();
         } finally {
+            // The socket is closed first (no new commands can start anything), then every server is stopped.
             engine.close();
             try {
                 Runtime.getRuntime().removeShutdownHook(safetyNet);

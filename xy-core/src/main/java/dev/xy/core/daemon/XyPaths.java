@@ -2,6 +2,7 @@ package dev.xy.core.daemon;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Where xy keeps things, by the XDG base directory rules on Linux and macOS alike: configs under
@@ -31,11 +32,11 @@ public record XyPaths(Path configDir, Path stateDir, Path socket) {
         return new XyPaths(dir, stateDir, socket);
     }
 
-    private static java.util.Optional<Path> absolute(String value) {
+    private static Optional<Path> absolute(String value) {
         if (value == null || value.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Path path = Path.of(value);
-        return path.isAbsolute() ? java.util.Optional.of(path) : java.util.Optional.empty();
+        return path.isAbsolute() ? Optional.of(path) : Optional.empty();
     }
 }

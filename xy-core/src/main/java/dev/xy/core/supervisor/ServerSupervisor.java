@@ -7,9 +7,11 @@ import dev.xy.core.logs.LogStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -45,7 +47,7 @@ public final class ServerSupervisor {
     private boolean startAfterStop;
     private LaunchedProcess killedTree;
     /** Trees sent SIGTERM whose grace has not run out yet: shutdown must not leave them behind. */
-    private final java.util.Set<LaunchedProcess> dyingTrees = new java.util.HashSet<>();
+    private final Set<LaunchedProcess> dyingTrees = new HashSet<>();
 
     private final List<CompletableFuture<ServerState>> settledWaiters = new ArrayList<>();
     /** Restarts waiting for the new process: done when it runs, fails, or the restart is called off. */
