@@ -80,8 +80,8 @@ public final class ApiMethods {
             var lines = api.tail(request.name(), tail);
             Runnable endStream = peer.openStream();
             peer.afterReply(() -> {
-                lines.forEach(line -> peer.notify(Methods.LOG, logEvent(id, line)));
-                peer.notify(Methods.LOG_END, new Wire.LogEnd(id));
+                lines.forEach(line -> peer.sendNotification(Methods.LOG, logEvent(id, line)));
+                peer.sendNotification(Methods.LOG_END, new Wire.LogEnd(id));
                 endStream.run();
             });
         }
@@ -95,12 +95,12 @@ public final class ApiMethods {
                     try {
                         while (!follower.isClosed()) {
                             Optional<LogLine> line = follower.poll(Duration.ofSeconds(1));
-                            line.ifPresent(l -> peer.notify(Methods.LOG, logEvent(id, l)));
+                            line.ifPresent(l -> peer.sendNotification(Methods.LOG, logEvent(id, l)));
                         }
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     } finally {
-                        peer.notify(Methods.LOG_END, new Wire.LogEnd(id));
+                        peer.sendNotification(Methods.LOG_END, new Wire.LogEnd(id));
                         endStream.run();
                     }
                 },
@@ -113,7 +113,7 @@ public final class ApiMethods {
         RpcDispatcher.params(params, Wire.NameParams.class); // takes no params; refuses unknown ones
         String id = "state-" + nextSubscription.incrementAndGet();
         Runnable endStream = peer.openStream();
-        AutoCloseable listener = api.subscribe(t -> peer.notify(Methods.STATE, WireViews.stateEvent(t)));
+        AutoCloseable listener = api.subscribe(t -> peer.sendNotification(Methods.STATE, WireViews.stateEvent(t)));
         Runnable cancel = () -> {
             closeQuietly(listener);
             subscriptions.remove(id);

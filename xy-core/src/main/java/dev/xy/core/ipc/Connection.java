@@ -2,11 +2,13 @@ package dev.xy.core.ipc;
 
 import dev.xy.core.rpc.RpcDispatcher;
 import dev.xy.core.rpc.RpcPeer;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -26,12 +28,13 @@ final class Connection implements RpcPeer {
     private final ArrayDeque<String> outbox = new ArrayDeque<>();
     private final List<Runnable> cleanups = new CopyOnWriteArrayList<>();
     /** Touched only by the reader thread, which runs the handlers. */
-    private final List<Runnable> afterReply = new java.util.ArrayList<>();
+    private final List<Runnable> afterReply = new ArrayList<>();
 
     private final Runnable onClosed;
     private long outboxBytes;
     private boolean closed;
     private boolean inputEnded;
+    private boolean overflowed;
     private int openStreams;
 
     Connection(Socket socket, RpcDispatcher dispatcher, int maxLineBytes, long maxOutboxBytes, Runnable onClosed) {
@@ -52,7 +55,7 @@ final class Connection implements RpcPeer {
     }
 
     @Override
-    public void notify(String method, Object params) {
+    public void sendNotification(String method, Object params) {
         send(RpcDispatcher.notification(method, params));
     }
 
@@ -127,8 +130,11 @@ final class Connection implements RpcPeer {
             }
             long size = line.length() + 1L;
             if (outboxBytes + size > maxOutboxBytes) {
-                LOG.log(System.Logger.Level.WARNING, "client is not reading its messages; closing its connection");
-                closeLater();
+                if (!overflowed) {
+                    overflowed = true;
+                    LOG.log(System.Logger.Level.WARNING, "client is not reading its messages; closing its connection");
+                    closeLater();
+                }
                 return;
             }
             outbox.addLast(line);
@@ -137,10 +143,12 @@ final class Connection implements RpcPeer {
         }
     }
 
+    /** Writes queued lines in order; never holds the lock during I/O, so senders never wait on the client. */
     private void writeLoop() {
-        try (OutputStream out = socket.getOutputStream()) {
+        try (OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024)) {
             while (true) {
                 String line;
+                boolean last;
                 synchronized (this) {
                     while (outbox.isEmpty() && !closed && !(inputEnded && openStreams == 0)) {
                         wait();
@@ -150,12 +158,12 @@ final class Connection implements RpcPeer {
                     }
                     line = outbox.removeFirst();
                     outboxBytes -= line.length() + 1L;
+                    last = outbox.isEmpty();
                 }
-                out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-                synchronized (this) {
-                    if (outbox.isEmpty()) {
-                        out.flush();
-                    }
+                out.write(line.getBytes(StandardCharsets.UTF_8));
+                out.write('\n');
+                if (last) {
+                    out.flush();
                 }
             }
         } catch (IOException e) {

@@ -6,7 +6,7 @@ public interface RpcPeer {
      * Queues a notification for the client without waiting. A client that does not read what it asked for is
      * disconnected rather than buffered for without bound.
      */
-    void notify(String method, Object params);
+    void sendNotification(String method, Object params);
 
     /** Runs {@code cleanup} once the connection is gone (such as ending the client's subscriptions). */
     void onClose(Runnable cleanup);

@@ -29,7 +29,7 @@ class RpcDispatcherTest {
 
     private static final RpcPeer NO_PEER = new RpcPeer() {
         @Override
-        public void notify(String method, Object params) {}
+        public void sendNotification(String method, Object params) {}
 
         @Override
         public void onClose(Runnable cleanup) {}
