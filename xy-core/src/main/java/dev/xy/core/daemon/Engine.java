@@ -22,6 +22,7 @@ import dev.xy.core.supervisor.Transition;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,14 +52,9 @@ public final class Engine implements XyApi, AutoCloseable {
 
     /** Takes on the servers of a valid config set, and starts the autostart ones concurrently. */
     public void startWith(ConfigSet configs) throws IOException {
-        List<String> autostart = new ArrayList<>();
+        List<String> autostart;
         synchronized (this) {
-            for (ServerConfig config : configs.servers()) {
-                add(config);
-                if (config.autostart()) {
-                    autostart.add(config.name());
-                }
-            }
+            autostart = addAll(configs.servers());
         }
         startAll(autostart);
     }
@@ -67,7 +63,7 @@ public final class Engine implements XyApi, AutoCloseable {
     public synchronized List<Wire.ServerSummary> list() {
         return servers.values().stream()
                 .map(s -> WireViews.summary(s.supervisor().status(), clock.instant()))
-                .sorted(java.util.Comparator.comparing(Wire.ServerSummary::name))
+                .sorted(Comparator.comparing(Wire.ServerSummary::name))
                 .toList();
     }
 
@@ -134,17 +130,10 @@ public final class Engine implements XyApi, AutoCloseable {
             diff = ConfigDiff.between(
                     servers.values().stream().map(s -> s.supervisor().config()).toList(), configs.servers());
             diff.removed().forEach(name -> removed.add(servers.remove(name)));
-            for (ServerConfig config : diff.added()) {
-                try {
-                    add(config);
-                } catch (IOException e) {
-                    throw new RpcException(
-                            ErrorCodes.INTERNAL_ERROR,
-                            "cannot open the log of " + config.name() + ": " + e.getMessage());
-                }
-                if (config.autostart()) {
-                    toStart.add(config.name());
-                }
+            try {
+                toStart.addAll(addAll(diff.added()));
+            } catch (IOException e) {
+                throw new RpcException(ErrorCodes.INTERNAL_ERROR, "cannot open a server's log: " + e.getMessage());
             }
             for (ServerConfig config : diff.changed()) {
                 reconfigured.add(servers.get(config.name()).supervisor().reconfigure(config));
@@ -236,6 +225,18 @@ public final class Engine implements XyApi, AutoCloseable {
             }
         }
         return new StartReport(started, alreadyRunning, failed, allPortConflicts);
+    }
+
+    /** Takes on each server (stopped); returns the names of those to start automatically. */
+    private List<String> addAll(List<ServerConfig> configs) throws IOException {
+        List<String> autostart = new ArrayList<>();
+        for (ServerConfig config : configs) {
+            add(config);
+            if (config.autostart()) {
+                autostart.add(config.name());
+            }
+        }
+        return autostart;
     }
 
     private void add(ServerConfig config) throws IOException {
