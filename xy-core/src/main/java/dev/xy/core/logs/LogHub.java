@@ -22,6 +22,7 @@ public final class LogHub implements AutoCloseable {
     private final List<LogFollower> followers = new CopyOnWriteArrayList<>();
     private final LongSupplier clock;
     private volatile IOException fileFailure;
+    private boolean fileFailureAnnounced;
 
     public LogHub(String server, RotatingLogFile file, LongSupplier clockMillis) {
         this.server = server;
@@ -43,13 +44,23 @@ public final class LogHub implements AutoCloseable {
         synchronized (this) {
             try {
                 file.append(line);
+                fileFailureAnnounced = false;
             } catch (IOException e) {
                 fileFailure = e;
+                if (!fileFailureAnnounced) {
+                    // Said once per outage, in memory only: the ring and followers still work without the disk.
+                    fileFailureAnnounced = true;
+                    keep(new LogLine(server, LogStream.XY, "cannot write " + file.path() + ": " + e, line.tsUnixMs()));
+                }
             }
-            ring.add(line);
-            for (LogFollower follower : followers) {
-                follower.offer(line);
-            }
+            keep(line);
+        }
+    }
+
+    private void keep(LogLine line) {
+        ring.add(line);
+        for (LogFollower follower : followers) {
+            follower.offer(line);
         }
     }
 

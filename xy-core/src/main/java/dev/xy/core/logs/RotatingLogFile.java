@@ -84,16 +84,19 @@ public final class RotatingLogFile implements Closeable {
 
     private void rotate() throws IOException {
         out.close();
-        Files.deleteIfExists(rotated(keep));
-        for (int i = keep - 1; i >= 1; i--) {
-            if (Files.exists(rotated(i))) {
-                Files.move(rotated(i), rotated(i + 1), StandardCopyOption.REPLACE_EXISTING);
+        try {
+            Files.deleteIfExists(rotated(keep));
+            for (int i = keep - 1; i >= 1; i--) {
+                if (Files.exists(rotated(i))) {
+                    Files.move(rotated(i), rotated(i + 1), StandardCopyOption.REPLACE_EXISTING);
+                }
             }
+            Files.move(file, rotated(1), StandardCopyOption.REPLACE_EXISTING);
+            // A smaller keep than before leaves older files behind: remove them too.
+            for (int i = keep + 1; Files.deleteIfExists(rotated(i)); i++) {}
+        } finally {
+            open(); // whatever failed above, keep writing: into the same file if it could not be moved
         }
-        Files.move(file, rotated(1), StandardCopyOption.REPLACE_EXISTING);
-        // A smaller keep than before leaves older files behind: remove them too.
-        for (int i = keep + 1; Files.deleteIfExists(rotated(i)); i++) {}
-        open();
     }
 
     private Path rotated(int index) {

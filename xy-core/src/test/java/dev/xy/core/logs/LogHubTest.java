@@ -88,6 +88,21 @@ class LogHubTest {
     }
 
     @Test
+    void aFailingDiskIsReportedOnceAndLoggingGoesOnInMemory() throws Exception {
+        LogHub hub = hub();
+        hub.file().close(); // writes that reach the file now fail, as on a full or vanished disk
+        String big = "x".repeat(100_000); // larger than the file's buffer, so it is written through at once
+        hub.publish(LogStream.STDOUT, big);
+        hub.publish(LogStream.STDOUT, big);
+        List<String> texts = hub.tail(10).stream().map(LogLine::text).toList();
+        assertThat(texts)
+                .filteredOn(t -> t.startsWith("cannot write " + dir.resolve("alpha.log")))
+                .hasSize(1);
+        assertThat(texts).filteredOn(big::equals).hasSize(2);
+        assertThat(hub.fileFailure()).isPresent();
+    }
+
+    @Test
     void closingAFollowerWakesItsReader() throws Exception {
         LogHub hub = hub();
         LogFollower follower = hub.follow(0);
