@@ -119,6 +119,43 @@ class RpcDispatcherTest {
     }
 
     @Test
+    void noLineAtAllCanMakeItThrow() {
+        String[] pieces = {
+            "{",
+            "}",
+            "[",
+            "]",
+            "\"jsonrpc\"",
+            ":",
+            "\"2.0\"",
+            ",",
+            "\"id\"",
+            "1",
+            "null",
+            "\"method\"",
+            "\"echo\"",
+            "\"params\"",
+            "{}",
+            "[]",
+            "\"\\u0000\"",
+            "1e999",
+            "-",
+            "\"",
+            "true"
+        };
+        java.util.Random random = new java.util.Random(42);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder line = new StringBuilder();
+            for (int j = random.nextInt(14); j >= 0; j--) {
+                line.append(pieces[random.nextInt(pieces.length)]);
+            }
+            Optional<String> reply = dispatcher.handle(line.toString(), NO_PEER);
+            reply.ifPresent(
+                    r -> assertThat(r).matches("\\[?\\{\"jsonrpc\":\"2\\.0\".*").doesNotContain("\n"));
+        }
+    }
+
+    @Test
     void paramsBindStrictly() {
         record Params(String name) {}
         org.assertj.core.api.Assertions.assertThatThrownBy(
