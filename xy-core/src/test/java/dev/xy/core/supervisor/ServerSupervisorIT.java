@@ -223,6 +223,58 @@ class ServerSupervisorIT {
     }
 
     @Test
+    void aStormOfConcurrentCommandsEndsConsistentWithNoProcessLeft() throws Exception {
+        List<Long> pids = java.util.Collections.synchronizedList(new ArrayList<>());
+        OsProcessLauncher os = new OsProcessLauncher(dir);
+        ProcessLauncher recording = (config, logs) -> {
+            LaunchedProcess launched = os.launch(config, logs);
+            pids.add(launched.pid());
+            return launched;
+        };
+        RestartConfig fast = new RestartConfig(RestartPolicy.ALWAYS, Duration.ofMillis(5), Duration.ofMillis(20), 1000);
+        ServerSupervisor supervisor = new ServerSupervisor(
+                TestServers.shell("sleep 0.$((RANDOM % 3)); exit 1", fast, Duration.ofMillis(200)),
+                scheduler,
+                recording,
+                TestServers.hub(dir, "storm"));
+        supervisors.add(supervisor);
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> all = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int seed = t;
+                all.add(clients.submit(() -> {
+                    java.util.Random random = new java.util.Random(seed);
+                    List<java.util.concurrent.CompletableFuture<?>> pending = new ArrayList<>();
+                    for (int i = 0; i < 40; i++) {
+                        pending.add(
+                                switch (random.nextInt(3)) {
+                                    case 0 -> supervisor.start();
+                                    case 1 -> supervisor.stop();
+                                    default -> supervisor.restart();
+                                });
+                    }
+                    pending.forEach(f -> f.orTimeout(60, TimeUnit.SECONDS).join());
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> client : all) {
+                client.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+
+        assertThat(supervisor.stop().get(30, TimeUnit.SECONDS)).isNotNull();
+        assertThat(supervisor.status().state()).isIn(ServerState.STOPPED, ServerState.FAILED);
+        assertThat(supervisor.status().pid()).isEmpty();
+        assertThat(pids).isNotEmpty();
+        java.util.Set<Long> launched = new java.util.HashSet<>(pids);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> ProcessGroups.running(-1, launched).orElseThrow().isEmpty());
+    }
+
+    @Test
     void environmentAndWorkingDirectoryReachTheProcess() throws Exception {
         Path work = Files.createDirectory(dir.resolve("work"));
         ServerConfig base = TestServers.shell("echo \"$XY_TEST_VALUE in $(pwd)\"", NEVER, Duration.ofSeconds(1));
