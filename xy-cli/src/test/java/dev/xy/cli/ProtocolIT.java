@@ -118,6 +118,7 @@ class ProtocolIT {
         assertThat(callError("start", Map.of("name", "alpha", "all", true))).isEqualTo(-32602);
         assertThat(callError("logs", Map.of("name", "alpha", "tail", -1))).isEqualTo(-32602);
         assertThat(callError("logs_cancel", Map.of("subscription_id", "nope"))).isEqualTo(-32602);
+        assertThat(callError("list", Map.of("name", "alpha"))).isEqualTo(-32602);
         assertThat(errorCode("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"status\",\"params\":[\"alpha\"]}"))
                 .isEqualTo(-32602);
     }

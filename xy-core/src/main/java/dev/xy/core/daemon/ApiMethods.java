@@ -31,17 +31,26 @@ public final class ApiMethods {
     public static RpcDispatcher dispatcher(XyApi api) {
         ApiMethods methods = new ApiMethods(api);
         return new RpcDispatcher(Map.ofEntries(
-                Map.entry(Methods.LIST, (params, peer) -> api.list()),
+                Map.entry(Methods.LIST, (params, peer) -> noParams(params, api.list())),
                 Map.entry(Methods.STATUS, (params, peer) -> api.status(name(params))),
                 Map.entry(Methods.START, (params, peer) -> api.start(target(params))),
                 Map.entry(Methods.STOP, (params, peer) -> api.stop(target(params))),
                 Map.entry(Methods.RESTART, (params, peer) -> api.restart(target(params))),
-                Map.entry(Methods.RELOAD, (params, peer) -> api.reload()),
+                Map.entry(Methods.RELOAD, (params, peer) -> {
+                    RpcDispatcher.params(params, Wire.NoParams.class);
+                    return api.reload();
+                }),
                 Map.entry(Methods.LOGS, methods::logs),
                 Map.entry(Methods.LOGS_CANCEL, methods::cancel),
                 Map.entry(Methods.SUBSCRIBE, methods::subscribe),
                 Map.entry(Methods.UNSUBSCRIBE, methods::cancel),
-                Map.entry(Methods.VERSION, (params, peer) -> api.version())));
+                Map.entry(Methods.VERSION, (params, peer) -> noParams(params, api.version()))));
+    }
+
+    /** Refuses params on a method that takes none, then answers with {@code result}. */
+    private static Object noParams(JsonNode params, Object result) throws RpcException {
+        RpcDispatcher.params(params, Wire.NoParams.class);
+        return result;
     }
 
     private static String name(JsonNode params) throws RpcException {
@@ -110,7 +119,7 @@ public final class ApiMethods {
     }
 
     private Object subscribe(JsonNode params, RpcPeer peer) throws RpcException {
-        RpcDispatcher.params(params, Wire.NameParams.class); // takes no params; refuses unknown ones
+        RpcDispatcher.params(params, Wire.NoParams.class);
         String id = "state-" + nextSubscription.incrementAndGet();
         Runnable endStream = peer.openStream();
         AutoCloseable listener = api.subscribe(t -> peer.sendNotification(Methods.STATE, WireViews.stateEvent(t)));

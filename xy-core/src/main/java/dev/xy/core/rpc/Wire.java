@@ -33,6 +33,9 @@ public final class Wire {
 
     public record NameParams(String name) {}
 
+    /** For methods that take no params: any field given is refused as an invalid param. */
+    public record NoParams() {}
+
     public record LogsParams(String name, Integer tail, Boolean follow) {}
 
     public record SubscriptionParams(String subscriptionId) {}
