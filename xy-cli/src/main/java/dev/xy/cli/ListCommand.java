@@ -1,32 +1,24 @@
 package dev.xy.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.xy.core.daemon.ExitCodes;
 import dev.xy.core.rpc.Methods;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code xy list}: every server with its state. */
 @Command(name = "list", description = "Show every server and its state.")
-final class ListCommand extends ClientCommand {
-    @Mixin
-    JsonOption json;
+final class ListCommand extends QueryCommand {
+    @Override
+    JsonNode ask() throws Exception {
+        return request(Methods.LIST, null);
+    }
 
     @Override
-    public Integer call() throws Exception {
-        JsonNode servers = request(Methods.LIST, null);
-        PrintWriter out = out();
-        if (json.json) {
-            json.print(out, servers);
-            return ExitCodes.OK;
-        }
+    void describe(JsonNode servers, PrintWriter out) {
         if (servers.isEmpty()) {
-            spec.commandLine()
-                    .getErr()
-                    .println("no servers configured (put <name>.kdl files in " + paths().configDir()
-                            + ", then `xy reload`)");
-            return ExitCodes.OK;
+            err().println("no servers configured (put <name>.kdl files in " + paths().configDir()
+                    + ", then `xy reload`)");
+            return;
         }
         Table table = new Table("NAME", "STATE", "PID", "PORT", "UPTIME", "RESTARTS", "LAST-EXIT");
         for (JsonNode s : servers) {
@@ -42,6 +34,5 @@ final class ListCommand extends ClientCommand {
                     HumanFormat.lastExit(s.get("last_exit")));
         }
         table.print(out);
-        return ExitCodes.OK;
     }
 }

@@ -1,11 +1,9 @@
 package dev.xy.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.xy.core.daemon.ExitCodes;
 import dev.xy.core.rpc.Methods;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code xy reload}: re-read the configs and apply the difference. */
 @Command(
@@ -14,18 +12,14 @@ import picocli.CommandLine.Mixin;
             "Re-read the config directory and apply the difference.",
             "If any config is invalid nothing changes, and every problem is printed (exit 3)."
         })
-final class ReloadCommand extends ClientCommand {
-    @Mixin
-    JsonOption json;
+final class ReloadCommand extends QueryCommand {
+    @Override
+    JsonNode ask() throws Exception {
+        return request(Methods.RELOAD, null);
+    }
 
     @Override
-    public Integer call() throws Exception {
-        JsonNode result = request(Methods.RELOAD, null);
-        PrintWriter out = out();
-        if (json.json) {
-            json.print(out, result);
-            return ExitCodes.OK;
-        }
+    void describe(JsonNode result, PrintWriter out) {
         for (String kind : new String[] {"added", "removed", "changed", "unchanged"}) {
             JsonNode names = result.path(kind);
             StringBuilder line = new StringBuilder(kind + ": " + names.size());
@@ -37,6 +31,5 @@ final class ReloadCommand extends ClientCommand {
             }
             out.println(line);
         }
-        return ExitCodes.OK;
     }
 }

@@ -1,31 +1,25 @@
 package dev.xy.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.xy.core.daemon.ExitCodes;
 import dev.xy.core.rpc.Methods;
 import dev.xy.core.rpc.Wire;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code xy status NAME}: one server in detail, with its recent transitions. */
 @Command(name = "status", description = "Show one server in detail, with its recent state changes.")
-final class StatusCommand extends ClientCommand {
-    @Mixin
-    JsonOption json;
-
+final class StatusCommand extends QueryCommand {
     @Parameters(paramLabel = "NAME", description = "The server.")
     String name;
 
     @Override
-    public Integer call() throws Exception {
-        JsonNode s = request(Methods.STATUS, new Wire.NameParams(name));
-        PrintWriter out = out();
-        if (json.json) {
-            json.print(out, s);
-            return ExitCodes.OK;
-        }
+    JsonNode ask() throws Exception {
+        return request(Methods.STATUS, new Wire.NameParams(name));
+    }
+
+    @Override
+    void describe(JsonNode s, PrintWriter out) {
         out.println(s.path("name").asText() + ": " + s.path("state").asText());
         out.println("  pid:        " + HumanFormat.orDash(s.get("pid")));
         out.println("  port:       " + s.path("port").asText());
@@ -41,6 +35,5 @@ final class StatusCommand extends ClientCommand {
                     + t.path("from").asText() + " -> " + t.path("to").asText()
                     + (t.has("reason") ? "  (" + t.get("reason").asText() + ")" : ""));
         }
-        return ExitCodes.OK;
     }
 }
