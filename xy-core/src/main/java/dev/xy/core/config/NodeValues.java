@@ -81,16 +81,17 @@ final class NodeValues {
     }
 
     Optional<Long> integer(KdlNode node, long min, long max) {
-        return single(node, "an integer", NodeValues::asLong).filter(value -> {
-            if (value < min || value > max) {
-                String range = max == Long.MAX_VALUE ? "at least " + min : "from " + min + " to " + max;
-                problems.at(
-                        node.arguments().get(0).location(),
-                        "`" + node.name() + "` must be " + range + ", got " + value);
-                return false;
-            }
-            return true;
-        });
+        return single(node, "an integer", NodeValues::asInteger)
+                .filter(value -> {
+                    if (value.compareTo(BigInteger.valueOf(min)) < 0 || value.compareTo(BigInteger.valueOf(max)) > 0) {
+                        problems.at(
+                                node.arguments().get(0).location(),
+                                "`" + node.name() + "` must be from " + min + " to " + max + ", got " + value);
+                        return false;
+                    }
+                    return true;
+                })
+                .map(BigInteger::longValueExact);
     }
 
     Optional<Duration> duration(KdlNode node, Duration min) {
@@ -193,14 +194,8 @@ final class NodeValues {
                         problems.at(value.location(), "type annotations like (" + t + ") are not used in xy configs"));
     }
 
-    private static Long asLong(KdlValue value) {
-        if (value instanceof KdlNumber number && number.asInteger().isPresent()) {
-            BigInteger integer = number.asInteger().get();
-            return integer.bitLength() < 63
-                    ? integer.longValue()
-                    : (integer.signum() > 0 ? Long.MAX_VALUE : Long.MIN_VALUE);
-        }
-        return null;
+    private static BigInteger asInteger(KdlValue value) {
+        return value instanceof KdlNumber number ? number.asInteger().orElse(null) : null;
     }
 
     private static String describe(KdlValue value) {

@@ -100,6 +100,10 @@ class ServerConfigReaderTest {
                         "command \"x\"\nport \"8080\"\n", "2:6", "`port` must be an integer, got the string \"8080\""),
                 Arguments.of("command \"x\"\nport 0\n", "2:6", "`port` must be from 1 to 65535, got 0"),
                 Arguments.of("command \"x\"\nport 70000\n", "2:6", "from 1 to 65535, got 70000"),
+                Arguments.of(
+                        "command \"x\"\nport 123456789012345678901234567890\n",
+                        "2:6",
+                        "got 123456789012345678901234567890"),
                 Arguments.of("command \"x\"\nport 80.5\n", "2:6", "must be an integer, got the number 80.5"),
                 Arguments.of("command \"x\"\nport\n", "2:1", "`port` takes one value, an integer; got nothing"),
                 Arguments.of(
