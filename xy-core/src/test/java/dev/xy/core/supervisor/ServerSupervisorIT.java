@@ -162,6 +162,59 @@ class ServerSupervisorIT {
     }
 
     @Test
+    void rotationUnderARealWriterKeepsEveryLine() throws Exception {
+        String script = "i=0; while [ $i -lt 100000 ]; do echo \"line $i\"; i=$((i+1)); done";
+        ServerConfig config = TestServers.shell(script, NEVER, Duration.ofSeconds(1));
+        dev.xy.core.logs.LogHub hub = new dev.xy.core.logs.LogHub(
+                "rotating",
+                new dev.xy.core.logs.RotatingLogFile(dir.resolve("rotating.log"), 64 * 1024, 1000),
+                System::currentTimeMillis);
+        ServerSupervisor supervisor = new ServerSupervisor(config, scheduler, new OsProcessLauncher(dir), hub);
+        supervisors.add(supervisor);
+        supervisor.start();
+        await().atMost(Duration.ofSeconds(60)).until(() -> supervisor.status().state() == ServerState.STOPPED);
+        hub.flush();
+
+        List<String> lines = new ArrayList<>();
+        for (int i = 1000; i >= 0; i--) {
+            Path file = dir.resolve(i == 0 ? "rotating.log" : "rotating.log." + i);
+            if (Files.exists(file)) {
+                assertThat(Files.size(file)).isLessThanOrEqualTo(64 * 1024);
+                Files.readAllLines(file).stream()
+                        .filter(line -> line.split(" ", 3)[1].equals("stdout"))
+                        .map(line -> line.split(" ", 3)[2])
+                        .forEach(lines::add);
+            }
+        }
+        assertThat(lines).hasSize(100_000);
+        for (int i = 0; i < lines.size(); i++) {
+            assertThat(lines.get(i)).isEqualTo("line " + i);
+        }
+    }
+
+    @Test
+    void aMissingWorkingDirectoryFailsAtOnceWithTheReason() throws Exception {
+        ServerConfig base = TestServers.shell("exit 0", NEVER, Duration.ofSeconds(1));
+        ServerConfig config = new ServerConfig(
+                base.name(),
+                base.file(),
+                base.command(),
+                base.args(),
+                base.port(),
+                base.env(),
+                Optional.of(dir.resolve("gone")),
+                true,
+                base.restart(),
+                base.stop(),
+                base.logs());
+        ServerSupervisor supervisor = supervise(config);
+
+        assertThat(supervisor.start().get(10, TimeUnit.SECONDS)).isEqualTo(StartOutcome.SPAWN_FAILED);
+        assertThat(supervisor.lastSpawnFailure().orElseThrow())
+                .hasMessage("working directory " + dir.resolve("gone") + " does not exist");
+    }
+
+    @Test
     void aStalledFollowerSlowsNeitherTheChildNorTheFile() throws Exception {
         ServerConfig config =
                 TestServers.shell("yes 'a line of output' | head -n 300000", NEVER, Duration.ofSeconds(1));
