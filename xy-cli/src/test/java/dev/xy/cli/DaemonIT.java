@@ -197,9 +197,23 @@ class DaemonIT {
         Process daemon = xy.startDaemon();
         List<Long> pids = new ArrayList<>(List.of(pid("tree"), pid("stubborn")));
         ProcessHandle.of(pid("tree")).orElseThrow().descendants().forEach(d -> pids.add(d.pid()));
+        ProcessBuilder follow =
+                new ProcessBuilder(DaemonHarness.REPO.resolve("bin/xy").toString(), "logs", "tree", "-f");
+        follow.environment().putAll(xy.environment());
+        var followOut = Files.createTempFile(xy.root, "follow", ".out");
+        var followErr = Files.createTempFile(xy.root, "follow", ".err");
+        Process follower = follow.redirectOutput(followOut.toFile())
+                .redirectError(followErr.toFile())
+                .start();
+        await().until(() -> Files.readString(followOut).contains("xy started pid")); // connected and following
 
         daemon.destroy(); // SIGTERM
         assertThat(daemon.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(follower.waitFor(30, TimeUnit.SECONDS))
+                .as("logs -f ends with the daemon")
+                .isTrue();
+        assertThat(follower.exitValue()).isEqualTo(1);
+        assertThat(Files.readString(followErr)).contains("the daemon closed the connection");
 
         assertThat(daemon.exitValue()).isZero();
         for (long pid : pids) {

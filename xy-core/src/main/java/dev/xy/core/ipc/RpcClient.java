@@ -65,17 +65,12 @@ public final class RpcClient implements AutoCloseable {
     }
 
     /**
-     * Reads notifications and passes them to {@code onNotification} until it returns false or the daemon
-     * closes the connection.
+     * Reads notifications and passes them to {@code onNotification} until it returns false. The daemon
+     * closing the connection first is an {@link IOException}: the stream ended without its end marker.
      */
     public void readNotifications(Predicate<JsonNode> onNotification) throws IOException {
         while (true) {
-            JsonNode message;
-            try {
-                message = readMessage();
-            } catch (IOException e) {
-                return;
-            }
+            JsonNode message = readMessage();
             if (message.has("method") && !onNotification.test(message)) {
                 return;
             }
