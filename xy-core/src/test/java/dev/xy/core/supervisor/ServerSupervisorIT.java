@@ -72,9 +72,15 @@ class ServerSupervisorIT {
 
     private static List<String> logLines(ServerSupervisor supervisor, String stream) throws IOException {
         supervisor.logs().flush();
-        return Files.readAllLines(supervisor.logs().file().path()).stream()
-                .filter(line -> line.split(" ", 3)[1].equals(stream))
-                .map(line -> line.split(" ", 3).length > 2 ? line.split(" ", 3)[2] : "")
+        return logLines(supervisor.logs().file().path(), stream);
+    }
+
+    /** The texts of one stream's lines in a log file ({@code <timestamp> <stream> <text>}). */
+    private static List<String> logLines(Path file, String stream) throws IOException {
+        return Files.readAllLines(file).stream()
+                .map(line -> line.split(" ", 3))
+                .filter(parts -> parts[1].equals(stream))
+                .map(parts -> parts.length > 2 ? parts[2] : "")
                 .toList();
     }
 
@@ -180,10 +186,7 @@ class ServerSupervisorIT {
             Path file = dir.resolve(i == 0 ? "rotating.log" : "rotating.log." + i);
             if (Files.exists(file)) {
                 assertThat(Files.size(file)).isLessThanOrEqualTo(64 * 1024);
-                Files.readAllLines(file).stream()
-                        .filter(line -> line.split(" ", 3)[1].equals("stdout"))
-                        .map(line -> line.split(" ", 3)[2])
-                        .forEach(lines::add);
+                lines.addAll(logLines(file, "stdout"));
             }
         }
         assertThat(lines).hasSize(100_000);
@@ -195,18 +198,7 @@ class ServerSupervisorIT {
     @Test
     void aMissingWorkingDirectoryFailsAtOnceWithTheReason() throws Exception {
         ServerConfig base = TestServers.shell("exit 0", NEVER, Duration.ofSeconds(1));
-        ServerConfig config = new ServerConfig(
-                base.name(),
-                base.file(),
-                base.command(),
-                base.args(),
-                base.port(),
-                base.env(),
-                Optional.of(dir.resolve("gone")),
-                true,
-                base.restart(),
-                base.stop(),
-                base.logs());
+        ServerConfig config = TestServers.with(base, base.port(), base.env(), Optional.of(dir.resolve("gone")));
         ServerSupervisor supervisor = supervise(config);
 
         assertThat(supervisor.start().get(10, TimeUnit.SECONDS)).isEqualTo(StartOutcome.SPAWN_FAILED);
@@ -254,18 +246,7 @@ class ServerSupervisorIT {
                     "exit 0",
                     new RestartConfig(RestartPolicy.ALWAYS, Duration.ofMillis(10), Duration.ofMillis(10), 5),
                     Duration.ofSeconds(1));
-            ServerConfig config = new ServerConfig(
-                    base.name(),
-                    base.file(),
-                    base.command(),
-                    base.args(),
-                    taken.getLocalPort(),
-                    base.env(),
-                    base.workingDir(),
-                    true,
-                    base.restart(),
-                    base.stop(),
-                    base.logs());
+            ServerConfig config = TestServers.with(base, taken.getLocalPort(), base.env(), base.workingDir());
             ServerSupervisor supervisor = supervise(config);
 
             assertThat(supervisor.start().get(10, TimeUnit.SECONDS)).isEqualTo(StartOutcome.SPAWN_FAILED);
@@ -331,18 +312,8 @@ class ServerSupervisorIT {
     void environmentAndWorkingDirectoryReachTheProcess() throws Exception {
         Path work = Files.createDirectory(dir.resolve("work"));
         ServerConfig base = TestServers.shell("echo \"$XY_TEST_VALUE in $(pwd)\"", NEVER, Duration.ofSeconds(1));
-        ServerConfig config = new ServerConfig(
-                base.name(),
-                base.file(),
-                base.command(),
-                base.args(),
-                base.port(),
-                java.util.Map.of("XY_TEST_VALUE", "hello"),
-                Optional.of(work),
-                true,
-                base.restart(),
-                base.stop(),
-                base.logs());
+        ServerConfig config =
+                TestServers.with(base, base.port(), java.util.Map.of("XY_TEST_VALUE", "hello"), Optional.of(work));
         ServerSupervisor supervisor = supervise(config);
         supervisor.start();
         await().until(() -> supervisor.status().state() == ServerState.STOPPED);

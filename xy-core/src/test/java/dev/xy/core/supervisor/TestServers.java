@@ -46,6 +46,22 @@ final class TestServers {
         return config("/bin/sh", List.of("-c", script), restart, grace);
     }
 
+    /** {@code base} with another port, environment and working directory. */
+    static ServerConfig with(ServerConfig base, int port, Map<String, String> env, Optional<Path> workingDir) {
+        return new ServerConfig(
+                base.name(),
+                base.file(),
+                base.command(),
+                base.args(),
+                port,
+                env,
+                workingDir,
+                base.autostart(),
+                base.restart(),
+                base.stop(),
+                base.logs());
+    }
+
     static LogHub hub(Path dir, String name) {
         try {
             return new LogHub(
