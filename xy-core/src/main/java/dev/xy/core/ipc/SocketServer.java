@@ -123,11 +123,6 @@ public final class SocketServer implements AutoCloseable {
         connection.start("xy-connection-" + connectionCount.incrementAndGet());
     }
 
-    /** How many clients are connected now. */
-    public int connectionCount() {
-        return connections.size();
-    }
-
     @Override
     public void close() {
         closing = true;

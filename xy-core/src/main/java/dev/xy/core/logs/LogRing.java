@@ -34,8 +34,4 @@ final class LogRing {
         java.util.Collections.reverse(tail);
         return tail;
     }
-
-    synchronized int size() {
-        return lines.size();
-    }
 }
