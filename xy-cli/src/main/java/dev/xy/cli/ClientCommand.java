@@ -1,17 +1,18 @@
 package dev.xy.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.xy.core.client.DaemonClient;
 import dev.xy.core.daemon.XyPaths;
-import dev.xy.core.ipc.RpcClient;
-import dev.xy.core.rpc.RpcException;
-import java.io.IOException;
+import dev.xy.core.ipc.DaemonUnreachableException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** A subcommand that asks the daemon something; failures reach {@link ErrorReporter} as exceptions. */
+/**
+ * A subcommand that asks the daemon something, through {@link dev.xy.core.api.XyApi} like every front end.
+ * Failures reach {@link ErrorReporter} as exceptions.
+ */
 abstract class ClientCommand implements Callable<Integer> {
     @ParentCommand
     XyCommand parent;
@@ -23,11 +24,9 @@ abstract class ClientCommand implements Callable<Integer> {
         return parent.paths();
     }
 
-    /** One request over a fresh connection. */
-    JsonNode request(String method, Object params) throws IOException, RpcException {
-        try (RpcClient client = RpcClient.connect(paths().socket())) {
-            return client.call(method, params);
-        }
+    /** A connection to the daemon; {@link DaemonUnreachableException} when none runs. */
+    DaemonClient connect() throws DaemonUnreachableException {
+        return DaemonClient.connect(paths().socket());
     }
 
     PrintWriter out() {

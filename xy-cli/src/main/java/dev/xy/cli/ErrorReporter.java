@@ -1,44 +1,95 @@
 package dev.xy.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.xy.core.daemon.ExitCodes;
 import dev.xy.core.ipc.DaemonUnreachableException;
 import dev.xy.core.rpc.ErrorCodes;
+import dev.xy.core.rpc.Json;
 import dev.xy.core.rpc.RpcException;
+import dev.xy.core.rpc.Wire;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine;
 
-/** The one place where failures become messages on stderr and exit codes. */
+/**
+ * The one place where failures become exit codes and messages: on stderr for people, or — when the command ran
+ * with {@code --json} — as a JSON error object on stdout, so a script reads one format whatever happens.
+ */
 final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
-        PrintWriter err = commandLine.getErr();
-        if (e instanceof DaemonUnreachableException unreachable) {
-            err.println("xy: " + unreachable.getMessage());
-            err.println("hint: start it with `xy daemon`");
+        int exit = exitCode(e);
+        if (wantsJson(parseResult)) {
+            printJson(commandLine.getOut(), e);
+        } else {
+            printHuman(commandLine.getErr(), e);
+        }
+        return exit;
+    }
+
+    static int exitCode(Exception e) {
+        if (e instanceof DaemonUnreachableException) {
             return ExitCodes.DAEMON_UNREACHABLE;
         }
-        if (e instanceof RpcException rpc) {
-            err.println("xy: " + rpc.getMessage());
-            if (rpc.code() == ErrorCodes.CONFIG_INVALID && rpc.data() instanceof JsonNode problems) {
-                for (JsonNode p : problems) {
-                    String place = p.path("file").asText()
-                            + (p.has("line")
-                                    ? ":" + p.path("line").asInt() + ":"
-                                            + p.path("column").asInt()
-                                    : "");
-                    err.println(place + ": " + p.path("message").asText());
-                }
-                return ExitCodes.CONFIG_INVALID;
-            }
-            return ExitCodes.OPERATIONAL_ERROR;
+        if (e instanceof RpcException rpc && rpc.code() == ErrorCodes.CONFIG_INVALID) {
+            return ExitCodes.CONFIG_INVALID;
         }
-        if (e instanceof IOException io) {
-            err.println("xy: " + io.getMessage());
-            return ExitCodes.OPERATIONAL_ERROR;
-        }
-        err.println("xy: unexpected error: " + e);
         return ExitCodes.OPERATIONAL_ERROR;
+    }
+
+    private static void printHuman(PrintWriter err, Exception e) {
+        if (e instanceof DaemonUnreachableException unreachable) {
+            err.println("xy: " + unreachable.getMessage());
+            err.println("hint: start it with `xy daemon` (or `xy daemon --detach` to run it in the background)");
+        } else if (e instanceof RpcException rpc) {
+            if (rpc.startFailure().isPresent()) {
+                rpc.startFailure()
+                        .get()
+                        .failed()
+                        .forEach(f -> err.println("xy: cannot start " + f.name() + ": " + f.reason()));
+            } else {
+                err.println("xy: " + rpc.getMessage());
+            }
+            for (Wire.Problem p : rpc.problems()) {
+                err.println(
+                        p.file() + (p.line() == null ? "" : ":" + p.line() + ":" + p.column()) + ": " + p.message());
+            }
+        } else if (e instanceof IOException io) {
+            err.println("xy: " + io.getMessage());
+        } else {
+            err.println("xy: unexpected error: " + e);
+        }
+        err.flush();
+    }
+
+    /** The JSON-RPC error object as the daemon sent it; local failures get an object of the same shape. */
+    private static void printJson(PrintWriter out, Exception e) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        if (e instanceof RpcException rpc) {
+            error.put("code", rpc.code());
+            error.put("message", rpc.getMessage());
+            if (rpc.data() != null) {
+                error.put("data", rpc.data());
+            }
+        } else {
+            error.put("code", e instanceof DaemonUnreachableException ? "daemon_unreachable" : "client_error");
+            error.put("message", e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+        try {
+            out.println(Json.LENIENT.writeValueAsString(Map.of("error", error)));
+        } catch (IOException impossible) {
+            out.println("{\"error\":{\"code\":\"client_error\",\"message\":\"cannot write JSON\"}}");
+        }
+        out.flush();
+    }
+
+    /** Whether the innermost subcommand that ran was given {@code --json}. */
+    private static boolean wantsJson(CommandLine.ParseResult parseResult) {
+        CommandLine.ParseResult innermost = parseResult;
+        while (innermost.subcommand() != null) {
+            innermost = innermost.subcommand();
+        }
+        return innermost.hasMatchedOption(JsonOption.NAME);
     }
 }

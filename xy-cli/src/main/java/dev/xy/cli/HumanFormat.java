@@ -1,6 +1,7 @@
 package dev.xy.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.xy.core.rpc.Wire;
+import dev.xy.core.supervisor.ServerState;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -30,20 +31,35 @@ final class HumanFormat {
         return secs + "s";
     }
 
-    static String lastExit(JsonNode lastExit) {
-        if (lastExit == null || lastExit.isNull() || lastExit.isMissingNode()) {
+    static String lastExit(Wire.LastExit lastExit) {
+        if (lastExit == null) {
             return "-";
         }
-        return lastExit.has("signal")
-                ? lastExit.get("signal").asText()
-                : lastExit.path("code").asText();
+        return lastExit.signal() != null ? lastExit.signal() : String.valueOf(lastExit.code());
+    }
+
+    /** A state a newer daemon added, which this client does not know, shows as {@code ?}. */
+    static String state(ServerState state) {
+        return state == null ? "?" : state.wireName();
+    }
+
+    static String ready(Boolean ready) {
+        return ready == null ? "-" : ready ? "yes" : "no";
     }
 
     static String time(long unixMs) {
         return TIME.format(Instant.ofEpochMilli(unixMs));
     }
 
-    static String orDash(JsonNode value) {
-        return value == null || value.isNull() || value.isMissingNode() ? "-" : value.asText();
+    static String orDash(Object value) {
+        return value == null ? "-" : value.toString();
+    }
+
+    /** {@code text} cut to {@code width} characters with an ellipsis; empty for null. */
+    static String shorten(String text, int width) {
+        if (text == null) {
+            return "";
+        }
+        return text.length() <= width ? text : text.substring(0, width - 1) + "…";
     }
 }

@@ -1,17 +1,18 @@
 package dev.xy.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.xy.core.rpc.Json;
 import java.io.PrintWriter;
 import picocli.CommandLine.Option;
 
-/** The {@code --json} option: print exactly the daemon's result instead of the human view. */
+/** The {@code --json} option: print the daemon's answer (or error) as JSON, for scripts, instead of the human view. */
 final class JsonOption {
-    @Option(names = "--json", description = "Print the daemon's JSON result as is.")
+    static final String NAME = "--json";
+
+    @Option(names = NAME, description = "Print the daemon's JSON answer (or error object) as is, on stdout.")
     boolean json;
 
-    void print(PrintWriter out, JsonNode result) throws JsonProcessingException {
-        out.println(Json.MAPPER.writeValueAsString(result));
+    void print(PrintWriter out, Object result) throws JsonProcessingException {
+        out.println(Json.LENIENT.writeValueAsString(result));
     }
 }

@@ -1,38 +1,45 @@
 package dev.xy.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.xy.core.rpc.Methods;
+import dev.xy.core.api.XyApi;
+import dev.xy.core.rpc.Wire;
+import dev.xy.core.supervisor.ServerState;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine.Command;
 
-/** {@code xy list}: every server with its state. */
+/** {@code xy list}: every server with its state, and where the daemon reads their configs. */
 @Command(name = "list", description = "Show every server and its state.")
-final class ListCommand extends QueryCommand {
+final class ListCommand extends QueryCommand<List<Wire.ServerSummary>> {
+    /** A failed server's reason is cut to this in the table; {@code xy status} shows it whole. */
+    private static final int REASON_WIDTH = 60;
+
     @Override
-    JsonNode ask() throws Exception {
-        return request(Methods.LIST, null);
+    List<Wire.ServerSummary> ask(XyApi api) throws Exception {
+        return api.list();
     }
 
     @Override
-    void describe(JsonNode servers, PrintWriter out) {
+    void describe(List<Wire.ServerSummary> servers, PrintWriter out, XyApi api) throws Exception {
+        String configDir = api.info().configDir();
         if (servers.isEmpty()) {
-            err().println("no servers configured (put <name>.kdl files in " + paths().configDir()
-                    + ", then `xy reload`)");
+            err().println("no servers configured (put <name>.kdl files in " + configDir + ", then `xy reload`)");
             return;
         }
-        Table table = new Table("NAME", "STATE", "PID", "PORT", "UPTIME", "RESTARTS", "LAST-EXIT");
-        for (JsonNode s : servers) {
+        Table table = new Table("NAME", "STATE", "READY", "PID", "PORT", "UPTIME", "RESTARTS", "LAST-EXIT", "REASON");
+        for (Wire.ServerSummary s : servers) {
             table.add(
-                    s.path("name").asText(),
-                    s.path("state").asText(),
-                    HumanFormat.orDash(s.get("pid")),
-                    s.path("port").asText(),
-                    s.has("uptime_secs")
-                            ? HumanFormat.uptime(s.get("uptime_secs").asLong())
-                            : "-",
-                    s.path("restart_count").asText(),
-                    HumanFormat.lastExit(s.get("last_exit")));
+                    s.name(),
+                    HumanFormat.state(s.state()),
+                    HumanFormat.ready(s.ready()),
+                    HumanFormat.orDash(s.pid()),
+                    Integer.toString(s.port()),
+                    s.uptimeSecs() == null ? "-" : HumanFormat.uptime(s.uptimeSecs()),
+                    Integer.toString(s.restartCount()),
+                    HumanFormat.lastExit(s.lastExit()),
+                    s.state() == ServerState.FAILED ? HumanFormat.shorten(s.reason(), REASON_WIDTH) : "");
         }
         table.print(out);
+        out.println();
+        out.println("configs: " + configDir);
     }
 }

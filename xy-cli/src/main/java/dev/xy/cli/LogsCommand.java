@@ -1,12 +1,15 @@
 package dev.xy.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.xy.core.api.LogListener;
+import dev.xy.core.api.Subscription;
+import dev.xy.core.client.DaemonClient;
 import dev.xy.core.daemon.ExitCodes;
-import dev.xy.core.ipc.RpcClient;
-import dev.xy.core.rpc.Methods;
-import dev.xy.core.rpc.Wire;
+import dev.xy.core.logs.LogLine;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,32 +34,40 @@ final class LogsCommand extends ClientCommand {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = out();
-        try (RpcClient client = RpcClient.connect(paths().socket())) {
-            JsonNode result =
-                    client.call(Methods.LOGS, new Wire.LogsParams(name, tail, follow), message -> print(out, message));
-            String id = result.path("subscription_id").asText();
-            client.readNotifications(message -> {
-                if (message.path("method").asText().equals(Methods.LOG_END)
-                        && message.path("params")
-                                .path("subscription_id")
-                                .asText()
-                                .equals(id)) {
-                    return false;
+        try (DaemonClient api = connect()) {
+            if (!follow) {
+                api.tail(name, tail).forEach(line -> print(out, line));
+                out.flush();
+                return ExitCodes.OK;
+            }
+            CompletableFuture<Void> ended = new CompletableFuture<>();
+            try (Subscription ignored = api.follow(name, tail, new LogListener() {
+                @Override
+                public void line(LogLine line) {
+                    print(out, line);
+                    out.flush();
                 }
-                return print(out, message);
-            });
+
+                @Override
+                public void ended(IOException failure) {
+                    if (failure == null) {
+                        ended.complete(null);
+                    } else {
+                        ended.completeExceptionally(failure);
+                    }
+                }
+            })) {
+                ended.get();
+            } catch (ExecutionException e) {
+                // A daemon that goes away mid-stream is an error: the user should not take it for a quiet log.
+                throw e.getCause() instanceof IOException io ? io : e;
+            }
         }
         out.flush();
         return ExitCodes.OK;
     }
 
-    private static boolean print(PrintWriter out, JsonNode message) {
-        if (message.path("method").asText().equals(Methods.LOG)) {
-            JsonNode p = message.path("params");
-            out.println(Instant.ofEpochMilli(p.path("ts_unix_ms").asLong()) + " "
-                    + p.path("stream").asText() + " " + p.path("line").asText());
-            out.flush();
-        }
-        return true;
+    private static void print(PrintWriter out, LogLine line) {
+        out.println(Instant.ofEpochMilli(line.tsUnixMs()) + " " + line.stream().wireName() + " " + line.text());
     }
 }

@@ -1,28 +1,35 @@
 package dev.xy.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.xy.core.api.XyApi;
+import dev.xy.core.client.DaemonClient;
 import dev.xy.core.daemon.ExitCodes;
 import java.io.PrintWriter;
 import picocli.CommandLine.Mixin;
 
-/** A command that asks the daemon one thing and shows the answer: as is with {@code --json}, else for people. */
-abstract class QueryCommand extends ClientCommand {
+/**
+ * A command that asks the daemon one thing and shows the answer: as JSON with {@code --json}, else for people.
+ *
+ * @param <T> the answer's type
+ */
+abstract class QueryCommand<T> extends ClientCommand {
     @Mixin
     JsonOption json;
 
     /** The request to the daemon. */
-    abstract JsonNode ask() throws Exception;
+    abstract T ask(XyApi api) throws Exception;
 
-    /** The human view of the result. */
-    abstract void describe(JsonNode result, PrintWriter out);
+    /** The human view of the answer; {@code api} is there for a command that needs a second look. */
+    abstract void describe(T result, PrintWriter out, XyApi api) throws Exception;
 
     @Override
     public Integer call() throws Exception {
-        JsonNode result = ask();
-        if (json.json) {
-            json.print(out(), result);
-        } else {
-            describe(result, out());
+        try (DaemonClient api = connect()) {
+            T result = ask(api);
+            if (json.json) {
+                json.print(out(), result);
+            } else {
+                describe(result, out(), api);
+            }
         }
         return ExitCodes.OK;
     }

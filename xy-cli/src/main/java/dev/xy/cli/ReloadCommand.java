@@ -1,35 +1,67 @@
 package dev.xy.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.xy.core.rpc.Methods;
+import dev.xy.core.api.XyApi;
+import dev.xy.core.daemon.ExitCodes;
+import dev.xy.core.rpc.Wire;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine.Command;
 
-/** {@code xy reload}: re-read the configs and apply the difference. */
+/** {@code xy reload}: re-read the configs, apply the difference, and say what came of it. */
 @Command(
         name = "reload",
         description = {
             "Re-read the config directory and apply the difference.",
-            "If any config is invalid nothing changes, and every problem is printed (exit 3)."
+            "If any config is invalid nothing changes, and every problem is printed (exit 3).",
+            "A changed server that had failed is started with its new config."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:applied, and every server it started is running",
+            "1:applied, but a server could not start (each is named)",
+            "2:no daemon is running",
+            "3:a config is invalid; nothing changed"
         })
-final class ReloadCommand extends QueryCommand {
+final class ReloadCommand extends QueryCommand<Wire.ReloadResult> {
+    private int exit = ExitCodes.OK;
+
     @Override
-    JsonNode ask() throws Exception {
-        return request(Methods.RELOAD, null);
+    Wire.ReloadResult ask(XyApi api) throws Exception {
+        Wire.ReloadResult result = api.reload();
+        exit = result.failed() == null || result.failed().isEmpty() ? ExitCodes.OK : ExitCodes.OPERATIONAL_ERROR;
+        return result;
     }
 
     @Override
-    void describe(JsonNode result, PrintWriter out) {
-        for (String kind : new String[] {"added", "removed", "changed", "unchanged"}) {
-            JsonNode names = result.path(kind);
-            StringBuilder line = new StringBuilder(kind + ": " + names.size());
-            if (!names.isEmpty() && !kind.equals("unchanged")) {
-                line.append(" (");
-                names.forEach(n -> line.append(n.asText()).append(", "));
-                line.setLength(line.length() - 2);
-                line.append(')');
-            }
-            out.println(line);
+    void describe(Wire.ReloadResult result, PrintWriter out, XyApi api) throws Exception {
+        out.println("configs: " + api.info().configDir());
+        line(out, "added", result.added(), true);
+        line(out, "removed", result.removed(), true);
+        line(out, "changed", result.changed(), true);
+        line(out, "unchanged", result.unchanged(), false);
+        for (String name : nullToEmpty(result.started())) {
+            out.println("started " + name);
         }
+        for (Wire.Failure failure : nullToEmpty(result.failed())) {
+            err().println("xy: cannot start " + failure.name() + ": " + failure.reason());
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        int shown = super.call();
+        return shown == ExitCodes.OK ? exit : shown;
+    }
+
+    private static void line(PrintWriter out, String kind, List<String> names, boolean withNames) {
+        StringBuilder line = new StringBuilder(kind + ": " + names.size());
+        if (withNames && !names.isEmpty()) {
+            line.append(" (").append(String.join(", ", names)).append(')');
+        }
+        out.println(line);
+    }
+
+    private static <T> List<T> nullToEmpty(List<T> list) {
+        return list == null ? List.of() : list;
     }
 }

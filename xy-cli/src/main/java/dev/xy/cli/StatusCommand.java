@@ -1,39 +1,48 @@
 package dev.xy.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.xy.core.rpc.Methods;
+import dev.xy.core.api.XyApi;
 import dev.xy.core.rpc.Wire;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code xy status NAME}: one server in detail, with its recent transitions. */
+/** {@code xy status NAME}: one server in detail, with why it is in its state and its recent transitions. */
 @Command(name = "status", description = "Show one server in detail, with its recent state changes.")
-final class StatusCommand extends QueryCommand {
+final class StatusCommand extends QueryCommand<Wire.ServerDetail> {
     @Parameters(paramLabel = "NAME", description = "The server.")
     String name;
 
     @Override
-    JsonNode ask() throws Exception {
-        return request(Methods.STATUS, new Wire.NameParams(name));
+    Wire.ServerDetail ask(XyApi api) throws Exception {
+        return api.status(name);
     }
 
     @Override
-    void describe(JsonNode s, PrintWriter out) {
-        out.println(s.path("name").asText() + ": " + s.path("state").asText());
-        out.println("  pid:        " + HumanFormat.orDash(s.get("pid")));
-        out.println("  port:       " + s.path("port").asText());
-        out.println("  uptime:     "
-                + (s.has("uptime_secs")
-                        ? HumanFormat.uptime(s.get("uptime_secs").asLong())
-                        : "-"));
-        out.println("  restarts:   " + s.path("restart_count").asText());
-        out.println("  last exit:  " + HumanFormat.lastExit(s.get("last_exit")));
+    void describe(Wire.ServerDetail s, PrintWriter out, XyApi api) {
+        out.println(
+                s.name() + ": " + HumanFormat.state(s.state()) + (s.reason() == null ? "" : " (" + s.reason() + ")"));
+        out.println("  ready:      " + HumanFormat.ready(s.ready()));
+        out.println("  url:        " + s.url());
+        out.println("  pid:        " + HumanFormat.orDash(s.pid()));
+        out.println("  port:       " + s.port());
+        out.println("  uptime:     " + (s.uptimeSecs() == null ? "-" : HumanFormat.uptime(s.uptimeSecs())));
+        out.println("  restarts:   " + s.restartCount());
+        out.println("  last exit:  " + HumanFormat.lastExit(s.lastExit()));
+        if (s.mcp() != null) {
+            Wire.McpInfo mcp = s.mcp();
+            out.println("  mcp:        " + mcp.name() + " " + mcp.version() + ", protocol " + mcp.protocolVersion()
+                    + ", " + mcp.tools() + (Integer.valueOf(1).equals(mcp.tools()) ? " tool" : " tools"));
+            if (s.toolNames() != null && !s.toolNames().isEmpty()) {
+                out.println("  tools:      " + String.join(", ", s.toolNames()));
+            }
+        }
+        out.println("  config:     " + s.configFile());
+        out.println("  log:        " + s.logFile());
         out.println("  recent transitions:");
-        for (JsonNode t : s.path("recent_transitions")) {
-            out.println("    " + HumanFormat.time(t.path("at_unix_ms").asLong()) + "  "
-                    + t.path("from").asText() + " -> " + t.path("to").asText()
-                    + (t.has("reason") ? "  (" + t.get("reason").asText() + ")" : ""));
+        for (Wire.TransitionView t : s.recentTransitions()) {
+            out.println("    " + HumanFormat.time(t.atUnixMs()) + "  "
+                    + HumanFormat.state(t.from()) + " -> " + HumanFormat.state(t.to())
+                    + (t.reason() == null ? "" : "  (" + t.reason() + ")"));
         }
     }
 }

@@ -1,21 +1,21 @@
 package dev.xy.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.xy.core.rpc.Methods;
+import dev.xy.core.api.XyApi;
+import dev.xy.core.rpc.Wire;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 
 /** {@code xy stop NAME...|--all}: returns once the servers' process trees are gone. */
 @Command(name = "stop", description = "Stop servers: SIGTERM to the whole process tree, SIGKILL after the grace.")
-final class StopCommand extends TargetCommand {
+final class StopCommand extends TargetCommand<Wire.StopResult> {
     @Override
-    String method() {
-        return Methods.STOP;
+    Wire.StopResult act(XyApi api, Wire.Target target) throws Exception {
+        return api.stop(target);
     }
 
     @Override
-    void describe(JsonNode result, PrintWriter out) {
-        result.path("stopped").forEach(n -> out.println("stopped " + n.asText()));
-        result.path("not_running").forEach(n -> out.println(n.asText() + " was not running"));
+    void describe(Wire.StopResult result, PrintWriter out, XyApi api) {
+        result.stopped().forEach(name -> out.println("stopped " + name));
+        result.notRunning().forEach(name -> out.println(name + " was not running"));
     }
 }

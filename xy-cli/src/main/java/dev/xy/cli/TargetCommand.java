@@ -1,18 +1,41 @@
 package dev.xy.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.xy.core.api.XyApi;
+import dev.xy.core.rpc.RpcException;
+import dev.xy.core.rpc.Wire;
+import java.io.PrintWriter;
 import picocli.CommandLine.Mixin;
 
-/** {@code start}, {@code stop}, {@code restart}: one method applied to {@code NAME...} or {@code --all}. */
-abstract class TargetCommand extends QueryCommand {
+/**
+ * {@code start}, {@code stop}, {@code restart}: one action on {@code NAME...} or {@code --all}. When some
+ * servers fail, the others' outcome is still told before the failures.
+ */
+abstract class TargetCommand<T> extends QueryCommand<T> {
     @Mixin
     TargetOptions targets;
 
-    /** The protocol method. */
-    abstract String method();
+    abstract T act(XyApi api, Wire.Target target) throws Exception;
 
     @Override
-    JsonNode ask() throws Exception {
-        return request(method(), targets.target());
+    T ask(XyApi api) throws Exception {
+        return act(api, targets.target());
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        try {
+            return super.call();
+        } catch (RpcException e) {
+            if (!json.json) {
+                e.startFailure().ifPresent(partial -> describePartial(partial, out()));
+            }
+            throw e;
+        }
+    }
+
+    /** What did happen to the servers that did not fail; {@link ErrorReporter} names the failures. */
+    void describePartial(Wire.StartFailure partial, PrintWriter out) {
+        partial.started().forEach(name -> out.println("started " + name));
+        partial.alreadyRunning().forEach(name -> out.println(name + " is already running"));
     }
 }

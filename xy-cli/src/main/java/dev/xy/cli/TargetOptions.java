@@ -20,6 +20,6 @@ final class TargetOptions {
     Choice choice;
 
     Wire.Target target() {
-        return choice.all ? new Wire.Target(null, null, true) : new Wire.Target(null, choice.names, null);
+        return choice.all ? Wire.Target.every() : Wire.Target.some(choice.names);
     }
 }

@@ -41,9 +41,10 @@ class DaemonIT {
         Run list = xy.xy("list");
         assertThat(list.exit()).isZero();
         assertThat(list.out())
-                .startsWith("NAME   STATE    PID")
-                .contains("alpha  running")
-                .contains("beta   stopped");
+                .startsWith("NAME   STATE    READY  PID")
+                .containsPattern("alpha\\s+running")
+                .containsPattern("beta\\s+stopped")
+                .contains("configs: " + xy.configDir);
         long first = pid("alpha");
         assertThat(DaemonHarness.isRunning(first)).isTrue();
 
@@ -78,7 +79,8 @@ class DaemonIT {
         JsonNode crashy = xy.server("crashy");
         assertThat(crashy.path("restart_count").asInt()).isEqualTo(2);
         assertThat(crashy.path("last_exit").path("code").asInt()).isEqualTo(3);
-        assertThat(xy.xy("list").out()).containsPattern("crashy\\s+failed\\s+-\\s+\\d+\\s+-\\s+2\\s+3");
+        assertThat(xy.xy("list").out())
+                .containsPattern("crashy\\s+failed\\s+-\\s+-\\s+\\d+\\s+-\\s+2\\s+3\\s+crashed 3 times in 60s");
 
         Run logs = xy.xy("logs", "crashy", "--tail", "4");
         assertThat(logs.out().lines()).hasSize(4);
@@ -212,8 +214,12 @@ class DaemonIT {
         assertThat(follower.waitFor(30, TimeUnit.SECONDS))
                 .as("logs -f ends with the daemon")
                 .isTrue();
-        assertThat(follower.exitValue()).isEqualTo(1);
-        assertThat(Files.readString(followErr)).contains("the daemon closed the connection");
+        assertThat(follower.exitValue())
+                .as("a daemon that shuts down ends the stream cleanly; stderr: " + Files.readString(followErr))
+                .isZero();
+        assertThat(Files.readString(followOut))
+                .as("the shutdown's own events reach the follower")
+                .contains("stopping (xy is shutting down): sending SIGTERM", "exited with signal SIGTERM");
 
         assertThat(daemon.exitValue()).isZero();
         for (long pid : pids) {
@@ -228,9 +234,24 @@ class DaemonIT {
         xy.writeServer("alpha", xy.shellServer("exec sleep 1000", ""));
         Process first = xy.startDaemon();
         long orphan = pid("alpha");
+        ProcessBuilder follow =
+                new ProcessBuilder(DaemonHarness.REPO.resolve("bin/xy").toString(), "logs", "alpha", "-f");
+        follow.environment().putAll(xy.environment());
+        var followOut = Files.createTempFile(xy.root, "follow", ".out");
+        var followErr = Files.createTempFile(xy.root, "follow", ".err");
+        Process follower = follow.redirectOutput(followOut.toFile())
+                .redirectError(followErr.toFile())
+                .start();
+        await().until(() -> Files.readString(followOut).contains("xy started pid"));
+
         first.destroyForcibly(); // SIGKILL: socket and lock file stay behind
         first.waitFor(10, TimeUnit.SECONDS);
         assertThat(xy.socket()).exists();
+        assertThat(follower.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(follower.exitValue())
+                .as("a daemon that vanishes mid-stream is an error, not a quiet end")
+                .isEqualTo(1);
+        assertThat(Files.readString(followErr)).contains("the daemon closed the connection");
         new ProcessBuilder("kill", "-KILL", Long.toString(orphan)).start().waitFor();
 
         xy.startDaemon();

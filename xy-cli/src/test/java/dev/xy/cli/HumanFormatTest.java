@@ -3,6 +3,7 @@ package dev.xy.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.xy.core.rpc.Json;
+import dev.xy.core.rpc.Wire;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -18,6 +19,15 @@ class HumanFormatTest {
             delimiter = '|',
             value = {"{\"code\":3}|3", "{\"signal\":\"SIGKILL\"}|SIGKILL", "null|-"})
     void lastExitShowsTheCodeOrTheSignal(String json, String expected) throws Exception {
-        assertThat(HumanFormat.lastExit(Json.MAPPER.readTree(json))).isEqualTo(expected);
+        assertThat(HumanFormat.lastExit(Json.LENIENT.readValue(json, Wire.LastExit.class)))
+                .isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {"short|10|short", "exactly ten|11|exactly ten", "a much longer reason|10|a much lo…"})
+    void longReasonsAreShortenedWithAnEllipsis(String text, int width, String expected) {
+        assertThat(HumanFormat.shorten(text, width)).isEqualTo(expected);
     }
 }

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.xy.core.ipc.RpcClient;
+import dev.xy.core.api.StateListener;
+import dev.xy.core.client.DaemonClient;
 import dev.xy.core.rpc.Json;
 import dev.xy.core.rpc.RpcException;
 import dev.xy.core.rpc.Wire;
@@ -67,7 +68,7 @@ class ProtocolIT {
                     new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
             List<JsonNode> read = new ArrayList<>();
             for (int i = 0; i < replies; i++) {
-                read.add(Json.MAPPER.readTree(in.readLine()));
+                read.add(Json.LENIENT.readTree(in.readLine()));
             }
             return read;
         }
@@ -77,13 +78,13 @@ class ProtocolIT {
         return raw(1, line).get(0).path("error").path("code").asInt();
     }
 
+    /** The error code a call answers with; the call must fail. */
     private static int callError(String method, Object params) throws Exception {
-        try (RpcClient client = RpcClient.connect(xy.socket())) {
-            client.call(method, params);
-            throw new AssertionError(method + " succeeded");
-        } catch (RpcException e) {
-            return e.code();
-        }
+        String line = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":"
+                + Json.LENIENT.writeValueAsString(params) + "}";
+        JsonNode reply = raw(1, line).get(0);
+        assertThat(reply.has("error")).as(method + " fails: " + reply).isTrue();
+        return reply.path("error").path("code").asInt();
     }
 
     @Test
@@ -126,24 +127,24 @@ class ProtocolIT {
     @Test
     void xysOwnErrorCodes() throws Exception {
         assertThat(callError("status", new Wire.NameParams("nope"))).isEqualTo(-32001);
-        assertThat(callError("start", new Wire.Target("taken", null, null))).isEqualTo(-32002);
-        assertThat(callError("start", new Wire.Target("alpha", null, null))).isEqualTo(-32004);
-        assertThat(callError("stop", new Wire.Target("idle", null, null))).isEqualTo(-32005);
-        assertThat(callError("start", new Wire.Target("missing", null, null))).isEqualTo(-32006);
+        assertThat(callError("start", Wire.Target.one("taken"))).isEqualTo(-32002);
+        assertThat(callError("start", Wire.Target.one("alpha"))).isEqualTo(-32004);
+        assertThat(callError("stop", Wire.Target.one("idle"))).isEqualTo(-32005);
+        assertThat(callError("start", Wire.Target.one("missing"))).isEqualTo(-32006);
     }
 
     @Test
     void anInvalidConfigOnReloadIsMinus32003WithEveryProblem() throws Exception {
         var broken = xy.writeServer("broken", "comand \"x\"\nport \"y\"\n");
-        try (RpcClient client = RpcClient.connect(xy.socket())) {
-            client.call("reload", null);
+        try (DaemonClient client = DaemonClient.connect(xy.socket())) {
+            client.reload();
             throw new AssertionError("reload succeeded");
         } catch (RpcException e) {
             assertThat(e.code()).isEqualTo(-32003);
-            JsonNode problems = (JsonNode) e.data();
+            List<Wire.Problem> problems = e.problems();
             assertThat(problems).hasSize(2);
-            assertThat(problems.get(0).path("line").asInt()).isEqualTo(1);
-            assertThat(problems.get(0).path("file").asText()).endsWith("broken.kdl");
+            assertThat(problems.get(0).line()).isEqualTo(1);
+            assertThat(problems.get(0).file()).endsWith("broken.kdl");
         } finally {
             java.nio.file.Files.delete(broken);
         }
@@ -196,9 +197,9 @@ class ProtocolIT {
         xy.writeServer(
                 "noisy",
                 xy.shellServer("yes 'a rather long line of output to fill buffers quickly'", "autostart #false\n"));
-        try (RpcClient admin = RpcClient.connect(xy.socket())) {
-            admin.call("reload", null);
-            admin.call("start", new Wire.Target("noisy", null, null));
+        try (DaemonClient admin = DaemonClient.connect(xy.socket())) {
+            admin.reload();
+            admin.start(Wire.Target.one("noisy"));
         }
         try (AFUNIXSocket lazy = AFUNIXSocket.connectTo(AFUNIXSocketAddress.of(xy.socket()))) {
             lazy.getOutputStream()
@@ -220,8 +221,8 @@ class ProtocolIT {
                     .as("what the socket held when the daemon hung up")
                     .isPositive();
         } finally {
-            try (RpcClient admin = RpcClient.connect(xy.socket())) {
-                admin.call("stop", new Wire.Target("noisy", null, null));
+            try (DaemonClient admin = DaemonClient.connect(xy.socket())) {
+                admin.stop(Wire.Target.one("noisy"));
             }
         }
         assertThat(raw(1, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"list\"}")
@@ -231,24 +232,31 @@ class ProtocolIT {
     }
 
     @Test
-    void subscribersHearEveryTransition() throws Exception {
-        try (RpcClient subscriber = RpcClient.connect(xy.socket())) {
-            JsonNode subscription = subscriber.call("subscribe", null);
-            assertThat(subscription.path("subscription_id").asText()).startsWith("state-");
-            try (RpcClient admin = RpcClient.connect(xy.socket())) {
-                admin.call("start", new Wire.Target("idle", null, null));
-                admin.call("stop", new Wire.Target("idle", null, null));
+    void subscribersGetASnapshotThenHearEveryTransitionWithTheWholeSummary() throws Exception {
+        List<Wire.ServerSummary> snapshot = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (DaemonClient subscriber = DaemonClient.connect(xy.socket());
+                var subscription = subscriber.subscribe(new StateListener() {
+                    @Override
+                    public void snapshot(List<Wire.ServerSummary> servers) {
+                        snapshot.addAll(servers);
+                    }
+
+                    @Override
+                    public void event(Wire.StateEvent event) {
+                        if (event.name().equals("idle") && event.kind() == Wire.EventKind.TRANSITION) {
+                            assertThat(event.server().state()).isEqualTo(event.to());
+                            assertThat(event.atUnixMs()).isPositive();
+                            seen.add(event.from().wireName() + ">" + event.to().wireName());
+                        }
+                    }
+                })) {
+            assertThat(snapshot).extracting(Wire.ServerSummary::name).contains("alpha", "idle");
+            try (DaemonClient admin = DaemonClient.connect(xy.socket())) {
+                admin.start(Wire.Target.one("idle"));
+                admin.stop(Wire.Target.one("idle"));
             }
-            List<String> seen = new ArrayList<>();
-            subscriber.readNotifications(message -> {
-                JsonNode p = message.path("params");
-                if (message.path("method").asText().equals("state")
-                        && p.path("name").asText().equals("idle")) {
-                    seen.add(p.path("from").asText() + ">" + p.path("to").asText());
-                    assertThat(p.has("at_unix_ms")).isTrue();
-                }
-                return seen.size() < 4;
-            });
+            await().atMost(Duration.ofSeconds(20)).until(() -> seen.size() >= 4);
             assertThat(seen)
                     .containsExactly("stopped>starting", "starting>running", "running>stopping", "stopping>stopped");
         }
@@ -261,15 +269,12 @@ class ProtocolIT {
             List<Callable<Integer>> clients = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
                 clients.add(() -> {
-                    try (RpcClient client = RpcClient.connect(xy.socket())) {
+                    try (DaemonClient client = DaemonClient.connect(xy.socket())) {
                         int answered = 0;
                         for (int call = 0; call < 20; call++) {
-                            JsonNode list = client.call("list", null);
-                            JsonNode status = client.call("status", new Wire.NameParams("alpha"));
-                            answered += list.size() > 0
-                                            && status.path("name").asText().equals("alpha")
-                                    ? 1
-                                    : 0;
+                            List<Wire.ServerSummary> list = client.list();
+                            Wire.ServerDetail status = client.status("alpha");
+                            answered += !list.isEmpty() && status.name().equals("alpha") ? 1 : 0;
                         }
                         return answered;
                     }

@@ -2,10 +2,8 @@ package dev.xy.core.daemon;
 
 import dev.xy.core.config.ConfigLoader;
 import dev.xy.core.config.ConfigSet;
-import dev.xy.core.ipc.SocketServer;
-import dev.xy.core.logs.RotatingLogFile;
+import dev.xy.core.rpc.RpcException;
 import dev.xy.core.rpc.Wire;
-import dev.xy.core.supervisor.OsProcessLauncher;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -16,9 +14,8 @@ import java.util.concurrent.CountDownLatch;
 import sun.misc.Signal;
 
 /**
- * The headless daemon, in the foreground: takes the per-user lock, loads the configs, starts the autostart
- * servers, serves the socket, and on SIGTERM or SIGINT stops every server and cleans up before exiting 0.
- * SIGHUP reloads the configs. Its own log goes to stderr.
+ * The headless daemon, in the foreground: hosts the engine ({@link DaemonHost}), and on SIGTERM or SIGINT stops
+ * every server and cleans up before exiting 0. SIGHUP reloads the configs. Its own log goes to stderr.
  */
 public final class Daemon {
     private final XyPaths paths;
@@ -32,15 +29,8 @@ public final class Daemon {
 
     /** Runs until asked to stop; returns the process exit code. */
     public int run() {
-        try {
-            RotatingLogFile.createPrivateDirectory(paths.stateDir());
-            SocketServer.checkLength(paths.socket());
-        } catch (IOException e) {
-            say("cannot start: " + e.getMessage());
-            return ExitCodes.OPERATIONAL_ERROR;
-        }
-        try (DaemonLock lock = DaemonLock.acquire(paths.stateDir().resolve("xy.lock"))) {
-            return runLocked();
+        try (DaemonHost host = DaemonHost.acquire(paths, Wire.Host.DAEMON, this::say)) {
+            return runHosting(host);
         } catch (DaemonLock.HeldException e) {
             say(e.getMessage());
             return ExitCodes.OPERATIONAL_ERROR;
@@ -50,27 +40,24 @@ public final class Daemon {
         }
     }
 
-    private int runLocked() throws IOException {
+    private int runHosting(DaemonHost host) throws IOException {
         ConfigSet configs = loadConfigs();
         if (!configs.isValid()) {
             configs.problems().forEach(problem -> log.println(problem.describe()));
             say(configs.problems().size() + " problem(s) in the server configs; not starting");
             return ExitCodes.CONFIG_INVALID;
         }
-        Engine engine = new Engine(paths, new OsProcessLauncher(Path.of("").toAbsolutePath()), this::say);
         // A safety net for exits that bypass the signal handlers below: never leave servers behind.
-        Thread safetyNet = new Thread(engine::close, "xy-shutdown-hook");
+        Thread safetyNet = new Thread(host::close, "xy-shutdown-hook");
         Runtime.getRuntime().addShutdownHook(safetyNet);
-        try (SocketServer socket = SocketServer.start(paths.socket(), ApiMethods.dispatcher(engine))) {
+        try {
+            Engine engine = host.serve(configs);
             handleSignals(engine);
-            say("listening on " + socket.path() + "; logs in " + paths.logDir());
-            engine.startWith(configs);
-            say("ready: " + configs.servers().size() + " server(s) configured");
+            say("ready: " + configs.servers().size() + " server(s) configured in " + paths.configDir());
             awaitShutdown();
             say("shutting down: stopping every server");
         } finally {
-            // The socket is closed first (no new commands can start anything), then every server is stopped.
-            engine.close();
+            host.close();
             try {
                 Runtime.getRuntime().removeShutdownHook(safetyNet);
             } catch (IllegalStateException alreadyExiting) {
@@ -107,15 +94,11 @@ public final class Daemon {
     private void reloadOnSignal(Engine engine) {
         try {
             engine.reload();
-        } catch (dev.xy.core.rpc.RpcException e) {
+        } catch (RpcException e) {
             say("reload refused: " + e.getMessage());
-            if (e.data() instanceof java.util.List<?> problems) {
-                for (Object problem : problems) {
-                    if (problem instanceof Wire.Problem p) {
-                        log.println("  " + p.file() + (p.line() == null ? "" : ":" + p.line() + ":" + p.column()) + ": "
-                                + p.message());
-                    }
-                }
+            for (Wire.Problem p : e.problems()) {
+                log.println("  " + p.file() + (p.line() == null ? "" : ":" + p.line() + ":" + p.column()) + ": "
+                        + p.message());
             }
         }
     }

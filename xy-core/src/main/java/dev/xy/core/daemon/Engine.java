@@ -1,10 +1,13 @@
 package dev.xy.core.daemon;
 
+import dev.xy.core.api.LogListener;
+import dev.xy.core.api.StateListener;
+import dev.xy.core.api.Subscription;
+import dev.xy.core.api.XyApi;
 import dev.xy.core.config.ConfigLoader;
 import dev.xy.core.config.ConfigProblem;
 import dev.xy.core.config.ConfigSet;
 import dev.xy.core.config.ServerConfig;
-import dev.xy.core.logs.LogFollower;
 import dev.xy.core.logs.LogHub;
 import dev.xy.core.logs.LogLine;
 import dev.xy.core.logs.RotatingLogFile;
@@ -13,11 +16,9 @@ import dev.xy.core.rpc.Methods;
 import dev.xy.core.rpc.RpcException;
 import dev.xy.core.rpc.Wire;
 import dev.xy.core.supervisor.ExecutorScheduler;
-import dev.xy.core.supervisor.PortInUseException;
 import dev.xy.core.supervisor.ProcessLauncher;
+import dev.xy.core.supervisor.ServerState;
 import dev.xy.core.supervisor.ServerSupervisor;
-import dev.xy.core.supervisor.SpawnException;
-import dev.xy.core.supervisor.StartOutcome;
 import dev.xy.core.supervisor.Transition;
 import java.io.IOException;
 import java.time.Clock;
@@ -27,12 +28,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
  * The daemon's core: one {@link ServerSupervisor} per configured server, commands over sets of them (always
- * run concurrently), reload by diff, and orderly shutdown. Hosted by the headless daemon and the tray app.
+ * run concurrently), reload by diff, state events, and orderly shutdown. Hosted by the headless daemon and the
+ * desktop app alike (see {@link DaemonHost}); the socket serves it to other clients.
  */
 public final class Engine implements XyApi, AutoCloseable {
     private record Supervised(ServerSupervisor supervisor, ExecutorScheduler scheduler) {}
@@ -40,13 +41,17 @@ public final class Engine implements XyApi, AutoCloseable {
     private final XyPaths paths;
     private final ProcessLauncher launcher;
     private final Consumer<String> daemonLog;
+    private final Wire.Host host;
     private final Clock clock = Clock.systemUTC();
+    private final long startedAtUnixMs = clock.millis();
     private final Map<String, Supervised> servers = new LinkedHashMap<>();
-    private final List<Consumer<Transition>> stateListeners = new CopyOnWriteArrayList<>();
+    private final StateEvents events = new StateEvents();
+    private boolean closed;
 
-    public Engine(XyPaths paths, ProcessLauncher launcher, Consumer<String> daemonLog) {
+    public Engine(XyPaths paths, ProcessLauncher launcher, Wire.Host host, Consumer<String> daemonLog) {
         this.paths = paths;
         this.launcher = launcher;
+        this.host = host;
         this.daemonLog = daemonLog;
     }
 
@@ -54,42 +59,51 @@ public final class Engine implements XyApi, AutoCloseable {
     public void startWith(ConfigSet configs) throws IOException {
         List<String> autostart;
         synchronized (this) {
+            checkOpenUnchecked();
             autostart = addAll(configs.servers());
         }
-        startAll(autostart);
+        announceAdded(configs.servers());
+        StartBatch.run(supervisors(autostart), "autostart", false, daemonLog);
+    }
+
+    @Override
+    public Wire.DaemonInfo info() {
+        return new Wire.DaemonInfo(
+                version().daemon(),
+                Methods.PROTOCOL_VERSION,
+                ProcessHandle.current().pid(),
+                host,
+                paths.configDir().toString(),
+                paths.logDir().toString(),
+                startedAtUnixMs);
     }
 
     @Override
     public synchronized List<Wire.ServerSummary> list() {
         return servers.values().stream()
-                .map(s -> WireViews.summary(s.supervisor().status(), clock.instant()))
+                .map(s -> summary(s.supervisor()))
                 .sorted(Comparator.comparing(Wire.ServerSummary::name))
                 .toList();
     }
 
     @Override
     public Wire.ServerDetail status(String name) throws RpcException {
-        return WireViews.detail(supervisor(name).status(), clock.instant());
+        ServerSupervisor supervisor = supervisor(name);
+        return WireViews.detail(
+                supervisor.status(),
+                supervisor.config().file(),
+                supervisor.logs().file().path(),
+                clock.instant());
     }
 
     @Override
     public Wire.StartResult start(Wire.Target target) throws RpcException {
-        StartReport report = startAll(resolve(target));
-        if (!report.failed().isEmpty()) {
-            String reasons = String.join(
-                    "; ",
-                    report.failed().stream()
-                            .map(f -> f.name() + ": " + f.reason())
-                            .toList());
-            throw new RpcException(
-                    report.allPortConflicts() ? ErrorCodes.PORT_CONFLICT : ErrorCodes.SPAWN_FAILED,
-                    "cannot start " + reasons,
-                    new Wire.StartFailure(report.started(), report.alreadyRunning(), report.failed()));
-        }
-        if (isSingle(target) && !report.alreadyRunning().isEmpty()) {
+        StartBatch batch = StartBatch.run(supervisors(resolve(target)), "started by request", false, daemonLog);
+        batch.throwIfAnyFailed();
+        if (isSingle(target) && !batch.alreadyRunning().isEmpty()) {
             throw new RpcException(ErrorCodes.ALREADY_RUNNING, target.name() + " is already running");
         }
-        return new Wire.StartResult(report.started(), report.alreadyRunning());
+        return new Wire.StartResult(batch.started(), batch.alreadyRunning());
     }
 
     @Override
@@ -110,12 +124,15 @@ public final class Engine implements XyApi, AutoCloseable {
 
     @Override
     public Wire.RestartResult restart(Wire.Target target) throws RpcException {
-        List<ServerSupervisor> chosen = supervisors(resolve(target));
-        chosen.stream().map(ServerSupervisor::restart).toList().forEach(CompletableFuture::join);
-        return new Wire.RestartResult(
-                chosen.stream().map(ServerSupervisor::name).toList());
+        StartBatch batch = StartBatch.run(supervisors(resolve(target)), "restarted by request", true, daemonLog);
+        batch.throwIfAnyFailed();
+        return new Wire.RestartResult(batch.started());
     }
 
+    /**
+     * Applies the config directory by diff. A changed server that is {@code failed} is started with its new
+     * config: its failure may well have been the old config's fault, and the user has just fixed it.
+     */
     @Override
     public Wire.ReloadResult reload() throws RpcException {
         ConfigSet configs = ConfigLoader.loadDirectory(paths.configDir());
@@ -127,6 +144,7 @@ public final class Engine implements XyApi, AutoCloseable {
         List<String> toStart = new ArrayList<>();
         List<CompletableFuture<Boolean>> reconfigured = new ArrayList<>();
         synchronized (this) {
+            checkOpen();
             diff = ConfigDiff.between(
                     servers.values().stream().map(s -> s.supervisor().config()).toList(), configs.servers());
             diff.removed().forEach(name -> removed.add(servers.remove(name)));
@@ -136,12 +154,20 @@ public final class Engine implements XyApi, AutoCloseable {
                 throw new RpcException(ErrorCodes.INTERNAL_ERROR, "cannot open a server's log: " + e.getMessage());
             }
             for (ServerConfig config : diff.changed()) {
-                reconfigured.add(servers.get(config.name()).supervisor().reconfigure(config));
+                ServerSupervisor supervisor = servers.get(config.name()).supervisor();
+                if (supervisor.status().state() == ServerState.FAILED) {
+                    toStart.add(config.name());
+                }
+                reconfigured.add(supervisor.reconfigure(config));
             }
         }
+        announceAdded(diff.added());
         removed.stream().map(this::retire).toList().forEach(CompletableFuture::join);
+        removed.forEach(r -> events.publish(
+                WireViews.membershipEvent(Wire.EventKind.REMOVED, r.supervisor().name(), null, clock.instant())));
         reconfigured.forEach(CompletableFuture::join);
-        startAll(toStart);
+        diff.changed().forEach(config -> announceChange(config.name()));
+        StartBatch started = StartBatch.run(supervisors(toStart), "config reloaded", false, daemonLog);
         daemonLog.accept("reloaded: " + diff.added().size() + " added, "
                 + diff.removed().size() + " removed, " + diff.changed().size() + " changed, "
                 + diff.unchanged().size() + " unchanged");
@@ -149,7 +175,9 @@ public final class Engine implements XyApi, AutoCloseable {
                 diff.added().stream().map(ServerConfig::name).toList(),
                 diff.removed(),
                 diff.changed().stream().map(ServerConfig::name).toList(),
-                diff.unchanged());
+                diff.unchanged(),
+                started.started(),
+                started.failed());
     }
 
     @Override
@@ -158,14 +186,13 @@ public final class Engine implements XyApi, AutoCloseable {
     }
 
     @Override
-    public LogFollower follow(String name, int tail) throws RpcException {
-        return supervisor(name).logs().follow(tail);
+    public Subscription follow(String name, int tail, LogListener listener) throws RpcException {
+        return LogForwarder.start(supervisor(name).logs().follow(tail), listener, "xy-follow-" + name);
     }
 
     @Override
-    public AutoCloseable subscribe(Consumer<Transition> listener) {
-        stateListeners.add(listener);
-        return () -> stateListeners.remove(listener);
+    public Subscription subscribe(StateListener listener) {
+        return events.subscribe(listener, this::list);
     }
 
     @Override
@@ -174,15 +201,21 @@ public final class Engine implements XyApi, AutoCloseable {
         return new Wire.VersionResult(version == null ? "development" : version, Methods.PROTOCOL_VERSION);
     }
 
-    /** Stops every server concurrently, each within its grace, and releases their threads and files. */
+    /**
+     * Stops every server concurrently, each within its grace, and releases their threads and files. Commands
+     * that arrive meanwhile are refused as shutting down.
+     */
     @Override
     public void close() {
         List<Supervised> all;
         synchronized (this) {
+            closed = true;
             all = new ArrayList<>(servers.values());
-            servers.clear();
         }
         all.stream().map(this::retire).toList().forEach(CompletableFuture::join);
+        synchronized (this) {
+            servers.clear();
+        }
     }
 
     static RpcException configInvalid(List<ConfigProblem> problems) {
@@ -197,34 +230,6 @@ public final class Engine implements XyApi, AutoCloseable {
                 ErrorCodes.CONFIG_INVALID,
                 problems.size() + " problem(s) in the server configs; nothing changed",
                 data);
-    }
-
-    private record StartReport(
-            List<String> started, List<String> alreadyRunning, List<Wire.Failure> failed, boolean allPortConflicts) {}
-
-    /** Starts the named servers concurrently and reports each outcome; failures are also logged. */
-    private StartReport startAll(List<String> names) {
-        List<ServerSupervisor> chosen = supervisors(names);
-        List<CompletableFuture<StartOutcome>> starts =
-                chosen.stream().map(ServerSupervisor::start).toList();
-        List<String> started = new ArrayList<>();
-        List<String> alreadyRunning = new ArrayList<>();
-        List<Wire.Failure> failed = new ArrayList<>();
-        boolean allPortConflicts = true;
-        for (int i = 0; i < chosen.size(); i++) {
-            ServerSupervisor supervisor = chosen.get(i);
-            switch (starts.get(i).join()) {
-                case STARTED -> started.add(supervisor.name());
-                case ALREADY_RUNNING -> alreadyRunning.add(supervisor.name());
-                case SPAWN_FAILED -> {
-                    SpawnException why = supervisor.lastSpawnFailure().orElseThrow();
-                    allPortConflicts &= why instanceof PortInUseException;
-                    failed.add(new Wire.Failure(supervisor.name(), why.getMessage()));
-                    daemonLog.accept(supervisor.name() + ": cannot start: " + why.getMessage());
-                }
-            }
-        }
-        return new StartReport(started, alreadyRunning, failed, allPortConflicts);
     }
 
     /** Takes on each server (stopped); returns the names of those to start automatically. */
@@ -247,14 +252,41 @@ public final class Engine implements XyApi, AutoCloseable {
         LogHub hub = new LogHub(config.name(), file, System::currentTimeMillis);
         ExecutorScheduler scheduler = new ExecutorScheduler("xy-supervisor-" + config.name());
         ServerSupervisor supervisor = new ServerSupervisor(config, scheduler, launcher, hub);
-        supervisor.addListener(this::announce);
         servers.put(config.name(), new Supervised(supervisor, scheduler));
+        supervisor.addListener(t -> announce(supervisor, t));
     }
 
-    private void announce(Transition t) {
+    /** Outside the engine's lock: a subscriber's snapshot takes the event lock, then the engine's. */
+    private void announceAdded(List<ServerConfig> added) {
+        for (ServerSupervisor supervisor :
+                supervisors(added.stream().map(ServerConfig::name).toList())) {
+            events.publish(WireViews.membershipEvent(
+                    Wire.EventKind.ADDED, supervisor.name(), summary(supervisor), clock.instant()));
+        }
+    }
+
+    private Wire.ServerSummary summary(ServerSupervisor supervisor) {
+        return WireViews.summary(supervisor.status(), clock.instant());
+    }
+
+    /** Runs on the supervisor's thread right after the transition, so the summary is the state it reached. */
+    private void announce(ServerSupervisor supervisor, Transition t) {
         daemonLog.accept(
                 t.server() + ": " + t.from().wireName() + " -> " + t.to().wireName() + " (" + t.reason() + ")");
-        stateListeners.forEach(listener -> listener.accept(t));
+        events.publish(WireViews.transitionEvent(t, summary(supervisor)));
+    }
+
+    private void announceChange(String name) {
+        List<ServerSupervisor> found = supervisors(List.of(name));
+        found.forEach(s -> events.publish(new Wire.StateEvent(
+                null,
+                Wire.EventKind.CHANGED,
+                name,
+                null,
+                s.status().state(),
+                clock.millis(),
+                "config changed",
+                summary(s))));
     }
 
     /** Stops a server for good and frees its thread and log file. */
@@ -269,8 +301,21 @@ public final class Engine implements XyApi, AutoCloseable {
         return target.name() != null;
     }
 
+    private void checkOpenUnchecked() {
+        if (closed) {
+            throw new IllegalStateException("the engine is closed");
+        }
+    }
+
+    private void checkOpen() throws RpcException {
+        if (closed) {
+            throw new RpcException(ErrorCodes.SHUTTING_DOWN, "xy is shutting down");
+        }
+    }
+
     /** The names a target stands for; every name must exist. */
     private synchronized List<String> resolve(Wire.Target target) throws RpcException {
+        checkOpen();
         int forms = (target.name() != null ? 1 : 0)
                 + (target.names() != null ? 1 : 0)
                 + (Boolean.TRUE.equals(target.all()) ? 1 : 0);
@@ -292,6 +337,7 @@ public final class Engine implements XyApi, AutoCloseable {
     }
 
     private synchronized ServerSupervisor supervisor(String name) throws RpcException {
+        checkOpen();
         if (name == null) {
             throw new RpcException(ErrorCodes.INVALID_PARAMS, "invalid params: name is required");
         }

@@ -4,8 +4,10 @@ import dev.xy.core.rpc.Wire;
 import dev.xy.core.supervisor.ExitStatus;
 import dev.xy.core.supervisor.ServerStatus;
 import dev.xy.core.supervisor.Transition;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /** Turns supervisor snapshots into the protocol's records. */
 final class WireViews {
@@ -14,34 +16,69 @@ final class WireViews {
     static Wire.ServerSummary summary(ServerStatus status, Instant now) {
         return new Wire.ServerSummary(
                 status.name(),
-                status.state().wireName(),
+                status.state(),
+                null,
                 status.pid().isPresent() ? status.pid().getAsLong() : null,
                 status.port(),
+                url(status.port()),
                 uptime(status, now),
                 status.restartCount(),
-                status.lastExit().map(WireViews::lastExit).orElse(null));
+                status.lastExit().map(WireViews::lastExit).orElse(null),
+                reason(status),
+                null);
     }
 
-    static Wire.ServerDetail detail(ServerStatus status, Instant now) {
+    static Wire.ServerDetail detail(ServerStatus status, Path configFile, Path logFile, Instant now) {
         Wire.ServerSummary s = summary(status, now);
         return new Wire.ServerDetail(
                 s.name(),
                 s.state(),
+                s.ready(),
                 s.pid(),
                 s.port(),
+                s.url(),
                 s.uptimeSecs(),
                 s.restartCount(),
                 s.lastExit(),
+                s.reason(),
+                s.mcp(),
+                null,
+                configFile.toString(),
+                logFile.toString(),
                 status.transitions().stream().map(WireViews::transition).toList());
     }
 
     static Wire.TransitionView transition(Transition t) {
-        return new Wire.TransitionView(t.from().wireName(), t.to().wireName(), t.at().toEpochMilli(), t.reason());
+        return new Wire.TransitionView(t.from(), t.to(), t.at().toEpochMilli(), t.reason());
     }
 
-    static Wire.StateEvent stateEvent(Transition t) {
+    static Wire.StateEvent transitionEvent(Transition t, Wire.ServerSummary server) {
         return new Wire.StateEvent(
-                t.server(), t.from().wireName(), t.to().wireName(), t.at().toEpochMilli(), t.reason());
+                null,
+                Wire.EventKind.TRANSITION,
+                t.server(),
+                t.from(),
+                t.to(),
+                t.at().toEpochMilli(),
+                t.reason(),
+                server);
+    }
+
+    static Wire.StateEvent membershipEvent(Wire.EventKind kind, String name, Wire.ServerSummary server, Instant at) {
+        return new Wire.StateEvent(
+                null, kind, name, null, server == null ? null : server.state(), at.toEpochMilli(), null, server);
+    }
+
+    /** The address an MCP client uses for a server. */
+    static String url(int port) {
+        return "http://localhost:" + port + "/mcp";
+    }
+
+    private static String reason(ServerStatus status) {
+        List<Transition> transitions = status.transitions();
+        return transitions.isEmpty()
+                ? null
+                : transitions.get(transitions.size() - 1).reason();
     }
 
     private static Long uptime(ServerStatus status, Instant now) {

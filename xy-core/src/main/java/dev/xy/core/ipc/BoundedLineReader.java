@@ -6,9 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /** Reads newline-delimited UTF-8 lines, refusing any line longer than a limit instead of buffering it. */
-final class BoundedLineReader {
+public final class BoundedLineReader {
     /** A line over the limit: the connection that sent it cannot be trusted to resynchronise. */
-    static final class LineTooLongException extends IOException {
+    public static final class LineTooLongException extends IOException {
         LineTooLongException(int limit) {
             super("line longer than " + limit + " bytes");
         }
@@ -21,13 +21,13 @@ final class BoundedLineReader {
     private int limit;
     private byte[] line = new byte[1024];
 
-    BoundedLineReader(InputStream input, int maxBytes) {
+    public BoundedLineReader(InputStream input, int maxBytes) {
         this.input = input;
         this.maxBytes = maxBytes;
     }
 
     /** The next line without its newline (a CR before it is dropped), or null at the end of the stream. */
-    String readLine() throws IOException {
+    public String readLine() throws IOException {
         int length = 0;
         while (true) {
             if (position == limit) {

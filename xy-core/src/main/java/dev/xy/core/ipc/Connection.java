@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 /**
  * One client connection: a reader thread that takes bounded lines and answers them through the dispatcher,
@@ -22,7 +23,8 @@ final class Connection implements RpcPeer {
     private static final System.Logger LOG = System.getLogger(Connection.class.getName());
 
     private final Socket socket;
-    private final RpcDispatcher dispatcher;
+    private final Function<RpcPeer, RpcDispatcher> sessions;
+    private RpcDispatcher dispatcher;
     private final int maxLineBytes;
     private final long maxOutboxBytes;
     private final ArrayDeque<String> outbox = new ArrayDeque<>();
@@ -35,17 +37,24 @@ final class Connection implements RpcPeer {
     private boolean closed;
     private boolean inputEnded;
     private boolean overflowed;
+    private boolean writing;
     private int openStreams;
 
-    Connection(Socket socket, RpcDispatcher dispatcher, int maxLineBytes, long maxOutboxBytes, Runnable onClosed) {
+    Connection(
+            Socket socket,
+            Function<RpcPeer, RpcDispatcher> sessions,
+            int maxLineBytes,
+            long maxOutboxBytes,
+            Runnable onClosed) {
         this.socket = socket;
-        this.dispatcher = dispatcher;
+        this.sessions = sessions;
         this.maxLineBytes = maxLineBytes;
         this.maxOutboxBytes = maxOutboxBytes;
         this.onClosed = onClosed;
     }
 
     void start(String name) {
+        dispatcher = sessions.apply(this);
         Thread reader = new Thread(this::readLoop, name + "-reader");
         Thread writer = new Thread(this::writeLoop, name + "-writer");
         reader.setDaemon(true);
@@ -159,11 +168,16 @@ final class Connection implements RpcPeer {
                     line = outbox.removeFirst();
                     outboxBytes -= line.length() + 1L;
                     last = outbox.isEmpty();
+                    writing = true;
                 }
                 out.write(line.getBytes(StandardCharsets.UTF_8));
                 out.write('\n');
                 if (last) {
                     out.flush();
+                }
+                synchronized (this) {
+                    writing = false;
+                    notifyAll();
                 }
             }
         } catch (IOException e) {
@@ -180,6 +194,28 @@ final class Connection implements RpcPeer {
         Thread closer = new Thread(this::close, "xy-connection-close");
         closer.setDaemon(true);
         closer.start();
+    }
+
+    /**
+     * Gives the client until {@code deadlineNanos} to receive what is queued for it (a daemon shutting down
+     * still delivers its last events), then closes the connection.
+     */
+    void drainThenClose(long deadlineNanos) {
+        synchronized (this) {
+            while (!closed && (!outbox.isEmpty() || writing)) {
+                long left = deadlineNanos - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                try {
+                    wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        close();
     }
 
     void close() {

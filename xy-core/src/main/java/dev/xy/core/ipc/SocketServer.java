@@ -1,15 +1,18 @@
 package dev.xy.core.ipc;
 
 import dev.xy.core.rpc.RpcDispatcher;
+import dev.xy.core.rpc.RpcPeer;
 import java.io.IOException;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.newsclub.net.unix.AFUNIXServerSocket;
 import org.newsclub.net.unix.AFUNIXSocket;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
@@ -28,29 +31,31 @@ public final class SocketServer implements AutoCloseable {
 
     private final Path path;
     private final AFUNIXServerSocket server;
-    private final RpcDispatcher dispatcher;
+    private final Function<RpcPeer, RpcDispatcher> sessions;
     private final long ownUid;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final AtomicLong connectionCount = new AtomicLong();
     private volatile boolean closing;
 
-    private SocketServer(Path path, AFUNIXServerSocket server, RpcDispatcher dispatcher, long ownUid) {
+    private SocketServer(Path path, AFUNIXServerSocket server, Function<RpcPeer, RpcDispatcher> sessions, long ownUid) {
         this.path = path;
         this.server = server;
-        this.dispatcher = dispatcher;
+        this.sessions = sessions;
         this.ownUid = ownUid;
     }
 
     /**
      * Binds the socket at {@code path}, replacing a stale socket file (the caller holds the daemon lock, so no
-     * live daemon owns it), and starts accepting.
+     * live daemon owns it), and starts accepting. Each connection gets its own dispatcher from {@code sessions},
+     * so that what a client opens (its streams) belongs to its connection alone.
      */
-    public static SocketServer start(Path path, RpcDispatcher dispatcher) throws IOException {
-        return start(path, dispatcher, null);
+    public static SocketServer start(Path path, Function<RpcPeer, RpcDispatcher> sessions) throws IOException {
+        return start(path, sessions, null);
     }
 
-    /** As {@link #start(Path, RpcDispatcher)}, admitting {@code allowedUid} instead of the owner (for tests). */
-    static SocketServer start(Path path, RpcDispatcher dispatcher, Long allowedUid) throws IOException {
+    /** As {@link #start(Path, Function)}, admitting {@code allowedUid} instead of the owner (for tests). */
+    static SocketServer start(Path path, Function<RpcPeer, RpcDispatcher> sessions, Long allowedUid)
+            throws IOException {
         checkLength(path);
         Path dir = path.toAbsolutePath().getParent();
         if (!Files.isDirectory(dir)) {
@@ -62,8 +67,7 @@ public final class SocketServer implements AutoCloseable {
         server.bind(AFUNIXSocketAddress.of(path));
         Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
         long ownUid = ((Number) Files.getAttribute(path, "unix:uid")).longValue();
-        SocketServer socketServer =
-                new SocketServer(path, server, dispatcher, allowedUid == null ? ownUid : allowedUid);
+        SocketServer socketServer = new SocketServer(path, server, sessions, allowedUid == null ? ownUid : allowedUid);
         Thread acceptor = new Thread(socketServer::acceptLoop, "xy-socket-accept");
         acceptor.setDaemon(true);
         acceptor.start();
@@ -116,23 +120,34 @@ public final class SocketServer implements AutoCloseable {
             return;
         }
         Connection[] holder = new Connection[1];
-        Connection connection = new Connection(
-                socket, dispatcher, MAX_LINE_BYTES, MAX_OUTBOX_BYTES, () -> connections.remove(holder[0]));
+        Connection connection =
+                new Connection(socket, sessions, MAX_LINE_BYTES, MAX_OUTBOX_BYTES, () -> connections.remove(holder[0]));
         holder[0] = connection;
         connections.add(connection);
         connection.start("xy-connection-" + connectionCount.incrementAndGet());
     }
 
-    @Override
-    public void close() {
+    /** Takes no more connections and removes the socket file; connections already open go on. */
+    public void stopAccepting() {
         closing = true;
         closeQuietly(server);
-        connections.forEach(Connection::close);
         try {
             Files.deleteIfExists(path);
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "could not remove the socket " + path + ": " + e);
         }
+    }
+
+    /** Stops accepting, gives each client up to {@code drain} to receive what is queued for it, and closes. */
+    public void close(Duration drain) {
+        stopAccepting();
+        long deadline = System.nanoTime() + drain.toNanos();
+        connections.forEach(connection -> connection.drainThenClose(deadline));
+    }
+
+    @Override
+    public void close() {
+        close(Duration.ZERO);
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

@@ -14,6 +14,8 @@ public final class ErrorCodes {
     public static final int ALREADY_RUNNING = -32004;
     public static final int NOT_RUNNING = -32005;
     public static final int SPAWN_FAILED = -32006;
+    /** The daemon is stopping its servers and takes no more commands. */
+    public static final int SHUTTING_DOWN = -32007;
 
     private ErrorCodes() {}
 }

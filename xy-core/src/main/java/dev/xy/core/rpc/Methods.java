@@ -2,6 +2,7 @@ package dev.xy.core.rpc;
 
 /** The method and notification names of xy's protocol, as they appear on the wire. */
 public final class Methods {
+    public static final String INFO = "info";
     public static final String LIST = "list";
     public static final String STATUS = "status";
     public static final String START = "start";

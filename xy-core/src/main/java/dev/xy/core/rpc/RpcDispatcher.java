@@ -31,7 +31,7 @@ public final class RpcDispatcher {
     public Optional<String> handle(String line, RpcPeer peer) {
         JsonNode message;
         try {
-            message = Json.MAPPER.readTree(line);
+            message = Json.STRICT.readTree(line);
         } catch (JsonProcessingException e) {
             return Optional.of(write(error(
                     NullNode.getInstance(), ErrorCodes.PARSE_ERROR, "parse error: " + e.getOriginalMessage(), null)));
@@ -45,7 +45,7 @@ public final class RpcDispatcher {
                 return Optional.of(write(error(
                         NullNode.getInstance(), ErrorCodes.INVALID_REQUEST, "invalid request: empty batch", null)));
             }
-            ArrayNode replies = Json.MAPPER.createArrayNode();
+            ArrayNode replies = Json.STRICT.createArrayNode();
             for (JsonNode request : message) {
                 handleOne(request, peer).ifPresent(replies::add);
             }
@@ -106,7 +106,7 @@ public final class RpcDispatcher {
             }
             Object result = handler.handle(params, peer);
             ObjectNode reply = envelope(id);
-            reply.set("result", Json.MAPPER.valueToTree(result));
+            reply.set("result", Json.STRICT.valueToTree(result));
             return reply;
         } catch (RpcException e) {
             return error(id, e.code(), e.getMessage(), e.data());
@@ -116,17 +116,8 @@ public final class RpcDispatcher {
         }
     }
 
-    /** Binds {@code params} to {@code type}; absent params bind as an empty object. */
-    public static <T> T params(JsonNode params, Class<T> type) throws RpcException {
-        try {
-            return Json.MAPPER.treeToValue(params == null ? Json.MAPPER.createObjectNode() : params, type);
-        } catch (JsonProcessingException e) {
-            throw new RpcException(ErrorCodes.INVALID_PARAMS, "invalid params: " + e.getOriginalMessage());
-        }
-    }
-
     private static ObjectNode envelope(JsonNode id) {
-        ObjectNode reply = Json.MAPPER.createObjectNode();
+        ObjectNode reply = Json.STRICT.createObjectNode();
         reply.put("jsonrpc", "2.0");
         reply.set("id", id);
         return reply;
@@ -138,23 +129,23 @@ public final class RpcDispatcher {
         error.put("code", code);
         error.put("message", message);
         if (data != null) {
-            error.set("data", Json.MAPPER.valueToTree(data));
+            error.set("data", Json.STRICT.valueToTree(data));
         }
         return reply;
     }
 
     /** A notification line: a request without an id. */
     public static String notification(String method, Object params) {
-        ObjectNode message = Json.MAPPER.createObjectNode();
+        ObjectNode message = Json.STRICT.createObjectNode();
         message.put("jsonrpc", "2.0");
         message.put("method", method);
-        message.set("params", Json.MAPPER.valueToTree(params));
+        message.set("params", Json.STRICT.valueToTree(params));
         return write(message);
     }
 
     private static String write(JsonNode node) {
         try {
-            return Json.MAPPER.writeValueAsString(node);
+            return Json.STRICT.writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree always serialises", e);
         }

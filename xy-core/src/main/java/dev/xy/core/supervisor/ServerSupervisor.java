@@ -90,6 +90,11 @@ public final class ServerSupervisor {
      * spawn (a server that is stopping is started again as soon as it has stopped).
      */
     public CompletableFuture<StartOutcome> start() {
+        return start("started by request");
+    }
+
+    /** As {@link #start()}, saying why in the transition ({@code "autostart"}, {@code "config changed"}). */
+    public CompletableFuture<StartOutcome> start(String reason) {
         return onThread(result -> {
             switch (state) {
                 case RUNNING, STARTING -> result.complete(StartOutcome.ALREADY_RUNNING);
@@ -99,7 +104,7 @@ public final class ServerSupervisor {
                 }
                 default -> {
                     cancelPendingRestart();
-                    manualSpawn("started by request");
+                    manualSpawn(reason);
                     result.complete(state == ServerState.FAILED ? StartOutcome.SPAWN_FAILED : StartOutcome.STARTED);
                 }
             }

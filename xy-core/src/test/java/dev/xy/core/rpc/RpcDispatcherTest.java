@@ -46,7 +46,7 @@ class RpcDispatcherTest {
     private JsonNode reply(String line) throws Exception {
         Optional<String> reply = dispatcher.handle(line, NO_PEER);
         assertThat(reply).as("a reply to " + line).isPresent();
-        return Json.MAPPER.readTree(reply.get());
+        return Json.STRICT.readTree(reply.get());
     }
 
     @Test
@@ -155,12 +155,58 @@ class RpcDispatcherTest {
         }
     }
 
+    record NameOnly(String name) {}
+
+    record Counted(String name, Integer tail, Boolean follow) {}
+
+    private static RpcException bindFails(String json, Class<?> type) throws Exception {
+        JsonNode params = Json.STRICT.readTree(json);
+        try {
+            Params.bind("status", params, type);
+        } catch (RpcException e) {
+            assertThat(e.code()).isEqualTo(ErrorCodes.INVALID_PARAMS);
+            return e;
+        }
+        throw new AssertionError(json + " bound");
+    }
+
     @Test
-    void paramsBindStrictly() {
-        record Params(String name) {}
-        org.assertj.core.api.Assertions.assertThatThrownBy(
-                        () -> RpcDispatcher.params(Json.MAPPER.readTree("{\"nmae\":\"x\"}"), Params.class))
-                .isInstanceOfSatisfying(
-                        RpcException.class, e -> assertThat(e.code()).isEqualTo(ErrorCodes.INVALID_PARAMS));
+    void anUnknownParamIsNamedWithTheMethodAndWhatItTakes() throws Exception {
+        assertThat(bindFails("{\"nmae\":\"x\"}", NameOnly.class).getMessage())
+                .isEqualTo("invalid params for status: unknown param `nmae` (it takes `name`)")
+                .doesNotContain("dev.xy", "class");
+        assertThat(bindFails("{\"a\":1}", Wire.NoParams.class).getMessage())
+                .isEqualTo("invalid params for status: unknown param `a` (it takes none)");
+    }
+
+    @Test
+    void wrongTypesAreRefusedNotCoerced() throws Exception {
+        assertThat(bindFails("{\"name\":42}", NameOnly.class).getMessage())
+                .isEqualTo("invalid params for status: `name` must be a string");
+        assertThat(bindFails("{\"name\":true}", NameOnly.class).getMessage()).contains("`name` must be a string");
+        assertThat(bindFails("{\"name\":{}}", NameOnly.class).getMessage()).contains("`name` must be a string");
+        assertThat(bindFails("{\"name\":\"a\",\"tail\":\"5\"}", Counted.class).getMessage())
+                .contains("`tail` must be an integer");
+        assertThat(bindFails("{\"name\":\"a\",\"tail\":1.5}", Counted.class).getMessage())
+                .contains("`tail` must be an integer");
+        assertThat(bindFails("{\"name\":\"a\",\"follow\":\"yes\"}", Counted.class)
+                        .getMessage())
+                .contains("`follow` must be true or false");
+        assertThat(bindFails("{\"name\":\"a\",\"follow\":1}", Counted.class).getMessage())
+                .contains("`follow` must be true or false");
+        assertThat(bindFails("{\"names\":\"a\"}", Wire.Target.class).getMessage())
+                .contains("`names` must be an array");
+        assertThat(bindFails("{\"names\":[1]}", Wire.Target.class).getMessage())
+                .contains("`names[0]` must be a string");
+    }
+
+    @Test
+    void rightTypesBind() throws Exception {
+        Counted bound =
+                Params.bind("logs", Json.STRICT.readTree("{\"name\":\"a\",\"tail\":5,\"follow\":true}"), Counted.class);
+        assertThat(bound).isEqualTo(new Counted("a", 5, true));
+        assertThat(Params.bind("start", Json.STRICT.readTree("{\"all\":true,\"wait\":false}"), Wire.Target.class)
+                        .waits())
+                .isFalse();
     }
 }

@@ -1,0 +1,213 @@
+package dev.xy.core.client;
+
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.xy.core.api.LogListener;
+import dev.xy.core.api.StateListener;
+import dev.xy.core.api.Subscription;
+import dev.xy.core.api.XyApi;
+import dev.xy.core.ipc.DaemonUnreachableException;
+import dev.xy.core.logs.LogLine;
+import dev.xy.core.logs.LogStream;
+import dev.xy.core.rpc.Json;
+import dev.xy.core.rpc.Methods;
+import dev.xy.core.rpc.RpcException;
+import dev.xy.core.rpc.Wire;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@link XyApi} over the daemon's socket: what the CLI uses, and the desktop app when it attaches to a running
+ * daemon. One connection carries concurrent calls and every stream; listeners run on the connection's reader
+ * thread, in the order the daemon sent, and must not block for long.
+ *
+ * <p>Answers are decoded leniently: a newer daemon may add fields and states without breaking this client.
+ */
+public final class DaemonClient implements XyApi, AutoCloseable {
+    /** Where a stream's notifications go, by subscription id. */
+    private interface Route {
+        void notification(String method, JsonNode params);
+
+        void lost(IOException failure);
+    }
+
+    private final Map<String, Route> routes = new ConcurrentHashMap<>();
+    private final RpcConnection connection;
+
+    private DaemonClient(Path socket) throws DaemonUnreachableException {
+        this.connection = RpcConnection.open(socket, this::route, this::lost);
+    }
+
+    /** Connects; {@link DaemonUnreachableException} when no daemon answers on {@code socket}. */
+    public static DaemonClient connect(Path socket) throws DaemonUnreachableException {
+        return new DaemonClient(socket);
+    }
+
+    @Override
+    public Wire.DaemonInfo info() throws RpcException, IOException {
+        return decode(connection.call(Methods.INFO, null), Wire.DaemonInfo.class);
+    }
+
+    @Override
+    public List<Wire.ServerSummary> list() throws RpcException, IOException {
+        return decodeList(connection.call(Methods.LIST, null), Wire.ServerSummary.class);
+    }
+
+    @Override
+    public Wire.ServerDetail status(String name) throws RpcException, IOException {
+        return decode(connection.call(Methods.STATUS, new Wire.NameParams(name)), Wire.ServerDetail.class);
+    }
+
+    @Override
+    public Wire.StartResult start(Wire.Target target) throws RpcException, IOException {
+        return decode(connection.call(Methods.START, target), Wire.StartResult.class);
+    }
+
+    @Override
+    public Wire.StopResult stop(Wire.Target target) throws RpcException, IOException {
+        return decode(connection.call(Methods.STOP, target), Wire.StopResult.class);
+    }
+
+    @Override
+    public Wire.RestartResult restart(Wire.Target target) throws RpcException, IOException {
+        return decode(connection.call(Methods.RESTART, target), Wire.RestartResult.class);
+    }
+
+    @Override
+    public Wire.ReloadResult reload() throws RpcException, IOException {
+        return decode(connection.call(Methods.RELOAD, null), Wire.ReloadResult.class);
+    }
+
+    @Override
+    public Wire.VersionResult version() throws RpcException, IOException {
+        return decode(connection.call(Methods.VERSION, null), Wire.VersionResult.class);
+    }
+
+    /** The tail, gathered from the {@code logs} stream the daemon sends for it. */
+    @Override
+    public List<LogLine> tail(String name, int count) throws RpcException, IOException {
+        List<LogLine> lines = new java.util.ArrayList<>();
+        CompletableFuture<Void> end = new CompletableFuture<>();
+        openLogStream(new Wire.LogsParams(name, count, null), new LogListener() {
+            @Override
+            public void line(LogLine line) {
+                lines.add(line);
+            }
+
+            @Override
+            public void ended(IOException failure) {
+                if (failure == null) {
+                    end.complete(null);
+                } else {
+                    end.completeExceptionally(failure);
+                }
+            }
+        });
+        RpcConnection.await(end.thenApply(done -> (JsonNode) null));
+        return lines;
+    }
+
+    @Override
+    public Subscription follow(String name, int tail, LogListener listener) throws RpcException, IOException {
+        String id = openLogStream(new Wire.LogsParams(name, tail, true), listener);
+        return () -> cancel(Methods.LOGS_CANCEL, id);
+    }
+
+    @Override
+    public Subscription subscribe(StateListener listener) throws RpcException, IOException {
+        JsonNode result = RpcConnection.await(connection.send(Methods.SUBSCRIBE, null, reply -> {
+            Wire.SubscriptionResult opened = decode(reply, Wire.SubscriptionResult.class);
+            listener.snapshot(opened.servers() == null ? List.of() : opened.servers());
+            routes.put(opened.subscriptionId(), new Route() {
+                @Override
+                public void notification(String method, JsonNode params) {
+                    if (method.equals(Methods.STATE)) {
+                        listener.event(decode(params, Wire.StateEvent.class));
+                    }
+                }
+
+                @Override
+                public void lost(IOException failure) {
+                    listener.lost(failure);
+                }
+            });
+        }));
+        String id = decode(result, Wire.SubscriptionResult.class).subscriptionId();
+        return () -> cancel(Methods.UNSUBSCRIBE, id);
+    }
+
+    private String openLogStream(Wire.LogsParams params, LogListener listener) throws RpcException, IOException {
+        JsonNode result = RpcConnection.await(connection.send(Methods.LOGS, params, reply -> {
+            String id = decode(reply, Wire.SubscriptionResult.class).subscriptionId();
+            routes.put(id, new Route() {
+                @Override
+                public void notification(String method, JsonNode notification) {
+                    if (method.equals(Methods.LOG)) {
+                        listener.line(logLine(decode(notification, Wire.LogEvent.class)));
+                    } else if (method.equals(Methods.LOG_END)) {
+                        routes.remove(id);
+                        listener.ended(null);
+                    }
+                }
+
+                @Override
+                public void lost(IOException failure) {
+                    listener.ended(failure);
+                }
+            });
+        }));
+        return decode(result, Wire.SubscriptionResult.class).subscriptionId();
+    }
+
+    /** Asks the daemon to end a stream without waiting for its answer: safe to call from a UI thread. */
+    private void cancel(String method, String id) {
+        if (!routes.containsKey(id)) {
+            return;
+        }
+        try {
+            connection.send(method, new Wire.SubscriptionParams(id), reply -> {});
+        } catch (IOException e) {
+            // The connection is gone, and the stream with it.
+        }
+        if (method.equals(Methods.UNSUBSCRIBE)) {
+            routes.remove(id);
+        }
+    }
+
+    private void route(JsonNode message) {
+        String method = message.path("method").asText();
+        JsonNode params = message.path("params");
+        Route route = routes.get(params.path("subscription_id").asText());
+        if (route != null) {
+            route.notification(method, params);
+        }
+    }
+
+    private void lost(IOException failure) {
+        List.copyOf(routes.values()).forEach(route -> route.lost(failure));
+        routes.clear();
+    }
+
+    private static LogLine logLine(Wire.LogEvent event) {
+        LogStream stream = event.stream() == null ? LogStream.XY : event.stream();
+        return new LogLine(event.name(), stream, event.line() == null ? "" : event.line(), event.tsUnixMs());
+    }
+
+    private static <T> T decode(JsonNode node, Class<T> type) {
+        return Json.LENIENT.convertValue(node, type);
+    }
+
+    private static <T> List<T> decodeList(JsonNode node, Class<T> type) {
+        JavaType listType = Json.LENIENT.getTypeFactory().constructCollectionType(List.class, type);
+        return Json.LENIENT.convertValue(node, listType);
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+    }
+}
