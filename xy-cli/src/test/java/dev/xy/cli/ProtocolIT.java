@@ -125,6 +125,47 @@ class ProtocolIT {
     }
 
     @Test
+    void wrongParamTypesAreRefusedNamingTheParam() throws Exception {
+        JsonNode error = raw(1, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"status\",\"params\":{\"name\":42}}")
+                .get(0)
+                .path("error");
+        assertThat(error.path("code").asInt()).isEqualTo(-32602);
+        assertThat(error.path("message").asText()).isEqualTo("invalid params for status: `name` must be a string");
+        JsonNode unknown = raw(1, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"list\",\"params\":{\"x\":1}}")
+                .get(0)
+                .path("error");
+        assertThat(unknown.path("message").asText())
+                .isEqualTo("invalid params for list: unknown param `x` (it takes none)");
+    }
+
+    @Test
+    void aClientCannotCancelAnotherClientsStream() throws Exception {
+        List<Wire.StateEvent> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (DaemonClient owner = DaemonClient.connect(xy.socket());
+                var subscription = owner.subscribe(new StateListener() {
+                    @Override
+                    public void snapshot(List<Wire.ServerSummary> servers) {}
+
+                    @Override
+                    public void event(Wire.StateEvent event) {
+                        heard.add(event);
+                    }
+                })) {
+            for (int id = 1; id <= 50; id++) {
+                assertThat(callError("unsubscribe", Map.of("subscription_id", "state-" + id)))
+                        .as("another connection guessing state-" + id)
+                        .isEqualTo(-32602);
+            }
+            try (DaemonClient admin = DaemonClient.connect(xy.socket())) {
+                admin.start(Wire.Target.one("idle"));
+                admin.stop(Wire.Target.one("idle"));
+            }
+            await().atMost(Duration.ofSeconds(20)).until(() -> heard.stream()
+                    .anyMatch(e -> e.name().equals("idle") && e.to() == dev.xy.core.supervisor.ServerState.STOPPED));
+        }
+    }
+
+    @Test
     void xysOwnErrorCodes() throws Exception {
         assertThat(callError("status", new Wire.NameParams("nope"))).isEqualTo(-32001);
         assertThat(callError("start", Wire.Target.one("taken"))).isEqualTo(-32002);

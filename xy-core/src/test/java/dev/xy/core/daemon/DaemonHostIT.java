@@ -1,0 +1,329 @@
+package dev.xy.core.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.xy.core.api.LogListener;
+import dev.xy.core.api.StateListener;
+import dev.xy.core.api.Subscription;
+import dev.xy.core.api.XyApi;
+import dev.xy.core.client.DaemonClient;
+import dev.xy.core.config.ConfigLoader;
+import dev.xy.core.logs.LogLine;
+import dev.xy.core.logs.LogStream;
+import dev.xy.core.rpc.ErrorCodes;
+import dev.xy.core.rpc.RpcException;
+import dev.xy.core.rpc.Wire;
+import dev.xy.core.supervisor.ServerState;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * A hosted engine with real child processes, asked through both implementations of {@link XyApi}: in-process
+ * and over the socket. Every behaviour is checked on both, because front ends must not tell them apart.
+ */
+class DaemonHostIT {
+    enum Side {
+        IN_PROCESS,
+        OVER_THE_SOCKET
+    }
+
+    @TempDir
+    Path dir;
+
+    private XyPaths paths;
+    private DaemonHost host;
+    private Engine engine;
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() throws IOException {
+        paths = XyPaths.from(
+                Map.of(
+                        "XDG_CONFIG_HOME", dir.resolve("cfg").toString(),
+                        "XDG_STATE_HOME", dir.resolve("state").toString(),
+                        "XDG_RUNTIME_DIR",
+                                Files.createDirectories(dir.resolve("run")).toString()),
+                dir);
+        Files.createDirectories(paths.configDir());
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        for (AutoCloseable closeable : toClose) {
+            closeable.close();
+        }
+        if (host != null) {
+            host.close();
+        }
+    }
+
+    private void server(String name, String script, String extra) throws IOException {
+        Files.writeString(
+                paths.configDir().resolve(name + ".kdl"),
+                "command \"/bin/sh\"\nargs \"-c\" \"" + script + "\"\nport " + freePort() + "\n" + extra);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private XyApi serve(Side side) throws IOException {
+        host = DaemonHost.acquire(paths, Wire.Host.APP, message -> {});
+        engine = host.serve(ConfigLoader.loadDirectory(paths.configDir()));
+        if (side == Side.IN_PROCESS) {
+            return engine;
+        }
+        DaemonClient client = DaemonClient.connect(paths.socket());
+        toClose.add(client);
+        return client;
+    }
+
+    private static ServerState state(XyApi api, String name) throws Exception {
+        return api.status(name).state();
+    }
+
+    /** Collects what a state subscription hears. */
+    private static final class Recorder implements StateListener {
+        final List<Wire.ServerSummary> snapshot = new CopyOnWriteArrayList<>();
+        final List<Wire.StateEvent> events = new CopyOnWriteArrayList<>();
+        final AtomicReference<IOException> lost = new AtomicReference<>();
+
+        @Override
+        public void snapshot(List<Wire.ServerSummary> servers) {
+            snapshot.addAll(servers);
+        }
+
+        @Override
+        public void event(Wire.StateEvent event) {
+            events.add(event);
+        }
+
+        @Override
+        public void lost(IOException failure) {
+            lost.set(failure);
+        }
+
+        List<String> transitionsOf(String name) {
+            return events.stream()
+                    .filter(e ->
+                            e.kind() == Wire.EventKind.TRANSITION && e.name().equals(name))
+                    .map(e -> e.from().wireName() + ">" + e.to().wireName())
+                    .toList();
+        }
+
+        List<String> membership() {
+            return events.stream()
+                    .filter(e -> e.kind() != Wire.EventKind.TRANSITION)
+                    .map(e -> e.kind().name().toLowerCase() + " " + e.name())
+                    .toList();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Side.class)
+    void aSubscriptionGetsTheSnapshotThenEveryTransitionWithTheWholeSummary(Side side) throws Exception {
+        server("alpha", "exec sleep 1000", "");
+        XyApi api = serve(side);
+        await().until(() -> state(api, "alpha") == ServerState.RUNNING);
+
+        Recorder recorder = new Recorder();
+        toClose.add(api.subscribe(recorder));
+        assertThat(recorder.snapshot).singleElement().satisfies(s -> {
+            assertThat(s.name()).isEqualTo("alpha");
+            assertThat(s.state()).isEqualTo(ServerState.RUNNING);
+            assertThat(s.url()).isEqualTo("http://localhost:" + s.port() + "/mcp");
+        });
+
+        api.stop(Wire.Target.one("alpha"));
+        await().until(() -> recorder.transitionsOf("alpha").size() == 2);
+        assertThat(recorder.transitionsOf("alpha")).containsExactly("running>stopping", "stopping>stopped");
+        Wire.StateEvent last = recorder.events.get(recorder.events.size() - 1);
+        assertThat(last.server().state()).isEqualTo(ServerState.STOPPED);
+        assertThat(last.server().pid()).isNull();
+        assertThat(last.reason()).contains("exited with signal SIGTERM after stop");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Side.class)
+    void reloadAnnouncesAddedChangedAndRemovedServers(Side side) throws Exception {
+        server("alpha", "exec sleep 1000", "");
+        server("beta", "exec sleep 1000", "autostart #false\n");
+        XyApi api = serve(side);
+        Recorder recorder = new Recorder();
+        toClose.add(api.subscribe(recorder));
+
+        Files.delete(paths.configDir().resolve("alpha.kdl"));
+        server("beta", "exec sleep 2000", "autostart #false\n");
+        server("gamma", "exec sleep 1000", "autostart #false\n");
+        Wire.ReloadResult result = api.reload();
+
+        assertThat(result.added()).containsExactly("gamma");
+        assertThat(result.removed()).containsExactly("alpha");
+        assertThat(result.changed()).containsExactly("beta");
+        await().until(() -> recorder.membership().size() == 3);
+        assertThat(recorder.membership()).containsExactlyInAnyOrder("added gamma", "removed alpha", "changed beta");
+        assertThat(api.list()).extracting(Wire.ServerSummary::name).containsExactly("beta", "gamma");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Side.class)
+    void reloadStartsAChangedServerThatHadFailedAndReportsWhatCouldNotStart(Side side) throws Exception {
+        Files.writeString(
+                paths.configDir().resolve("fixme.kdl"), "command \"no-such-xy-binary\"\nport " + freePort() + "\n");
+        XyApi api = serve(side);
+        await().until(() -> state(api, "fixme") == ServerState.FAILED);
+
+        server("fixme", "exec sleep 1000", "");
+        Files.writeString(
+                paths.configDir().resolve("broken.kdl"),
+                "command \"another-missing-binary\"\nport " + freePort() + "\n");
+        Wire.ReloadResult result = api.reload();
+
+        assertThat(result.started()).containsExactly("fixme");
+        assertThat(result.failed()).singleElement().satisfies(f -> {
+            assertThat(f.name()).isEqualTo("broken");
+            assertThat(f.reason()).contains("another-missing-binary");
+        });
+        assertThat(state(api, "fixme")).isEqualTo(ServerState.RUNNING);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Side.class)
+    void aPartlyFailedStartTellsEveryServersOutcomeInTypedData(Side side) throws Exception {
+        server("good", "exec sleep 1000", "autostart #false\n");
+        server("running", "exec sleep 1000", "");
+        Files.writeString(
+                paths.configDir().resolve("missing.kdl"),
+                "command \"no-such-xy-binary\"\nport " + freePort() + "\nautostart #false\n");
+        XyApi api = serve(side);
+        await().until(() -> state(api, "running") == ServerState.RUNNING);
+
+        assertThatThrownBy(() -> api.start(Wire.Target.every())).isInstanceOfSatisfying(RpcException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCodes.SPAWN_FAILED);
+            Wire.StartFailure partial = e.startFailure().orElseThrow();
+            assertThat(partial.started()).containsExactly("good");
+            assertThat(partial.alreadyRunning()).containsExactly("running");
+            assertThat(partial.failed()).extracting(Wire.Failure::name).containsExactly("missing");
+        });
+        assertThatThrownBy(() -> api.status("nope")).isInstanceOfSatisfying(RpcException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCodes.SERVER_NOT_FOUND);
+            assertThat(e.unknownNames()).containsExactly("nope");
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(Side.class)
+    void followPassesTheTailThenLiveLinesUntilClosed(Side side) throws Exception {
+        server("talker", "echo first; echo second; while read line; do :; done", "");
+        XyApi api = serve(side);
+        await().until(() ->
+                api.tail("talker", 10).stream().anyMatch(l -> l.text().equals("second")));
+
+        List<LogLine> seen = new CopyOnWriteArrayList<>();
+        AtomicReference<String> ended = new AtomicReference<>();
+        Subscription follow = api.follow("talker", 10, new LogListener() {
+            @Override
+            public void line(LogLine line) {
+                seen.add(line);
+            }
+
+            @Override
+            public void ended(IOException failure) {
+                ended.set(failure == null ? "cleanly" : failure.getMessage());
+            }
+        });
+        await().until(() -> seen.stream().anyMatch(l -> l.text().equals("second")));
+        assertThat(seen).anySatisfy(l -> assertThat(l.stream()).isEqualTo(LogStream.XY));
+
+        api.restart(Wire.Target.one("talker"));
+        await().until(() -> seen.stream().filter(l -> l.text().equals("first")).count() == 2);
+        assertThat(seen).allSatisfy(l -> assertThat(l.server()).isEqualTo("talker"));
+
+        follow.close();
+        await().until(() -> "cleanly".equals(ended.get()));
+    }
+
+    @Test
+    void oneConnectionCarriesConcurrentCallsBesideAStream() throws Exception {
+        server("alpha", "while :; do echo tick; sleep 0.01; done", "");
+        server("beta", "exec sleep 1000", "");
+        XyApi api = serve(Side.OVER_THE_SOCKET);
+        List<LogLine> lines = new CopyOnWriteArrayList<>();
+        toClose.add(api.follow("alpha", 0, lines::add));
+
+        List<Thread> threads = new ArrayList<>();
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            String name = t % 2 == 0 ? "alpha" : "beta";
+            Thread thread = new Thread(() -> {
+                try {
+                    for (int i = 0; i < 50; i++) {
+                        assertThat(api.status(name).name()).isEqualTo(name);
+                        assertThat(api.list()).hasSize(2);
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            });
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join(Duration.ofSeconds(60).toMillis());
+        }
+        assertThat(failures).isEmpty();
+        await().until(() -> lines.size() > 3);
+    }
+
+    @Test
+    void aClientHearsWhenTheHostGoesAway() throws Exception {
+        server("alpha", "exec sleep 1000", "");
+        XyApi api = serve(Side.OVER_THE_SOCKET);
+        Recorder recorder = new Recorder();
+        api.subscribe(recorder);
+
+        host.close();
+
+        await().until(() -> recorder.lost.get() != null);
+        assertThat(recorder.transitionsOf("alpha")).contains("running>stopping", "stopping>stopped");
+        assertThatThrownBy(api::list).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void aClosingEngineRefusesCommandsAsShuttingDown() throws Exception {
+        server("alpha", "exec sleep 1000", "");
+        serve(Side.IN_PROCESS);
+        engine.close();
+        assertThatThrownBy(() -> engine.start(Wire.Target.one("alpha")))
+                .isInstanceOfSatisfying(
+                        RpcException.class, e -> assertThat(e.code()).isEqualTo(ErrorCodes.SHUTTING_DOWN));
+    }
+
+    @Test
+    void infoSaysWhoHostsAndWhichConfigsItReads() throws Exception {
+        XyApi api = serve(Side.OVER_THE_SOCKET);
+        Wire.DaemonInfo info = api.info();
+        assertThat(info.host()).isEqualTo(Wire.Host.APP);
+        assertThat(info.pid()).isEqualTo(ProcessHandle.current().pid());
+        assertThat(info.configDir()).isEqualTo(paths.configDir().toString());
+        assertThat(info.logDir()).isEqualTo(paths.logDir().toString());
+    }
+}
