@@ -1,9 +1,6 @@
 package dev.xy.core.kdl;
 
-import static dev.xy.core.kdl.KdlCharacters.isDigit;
-import static dev.xy.core.kdl.KdlCharacters.isIdentifierChar;
 import static dev.xy.core.kdl.KdlCharacters.isNewline;
-import static dev.xy.core.kdl.KdlCharacters.isSign;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -87,11 +84,11 @@ public final class KdlParser {
 
     private KdlNode node(boolean inBlock) throws KdlParseException {
         int start = in.pos;
-        Optional<String> type = typeAnnotation();
+        Optional<String> type = KdlScalars.typeAnnotation(in);
         if (type.isPresent()) {
             in.skipNodeSpace();
         }
-        String name = string("node name");
+        String name = KdlScalars.string(in, "node name");
         List<KdlValue> arguments = new ArrayList<>();
         List<KdlProperty> properties = new ArrayList<>();
         List<KdlNode> children = List.of();
@@ -172,11 +169,11 @@ public final class KdlParser {
     /** Reads an argument, or a property when a string is followed by {@code =}, into the matching list. */
     private void entry(List<KdlValue> arguments, List<KdlProperty> properties) throws KdlParseException {
         int start = in.pos;
-        Optional<String> type = typeAnnotation();
+        Optional<String> type = KdlScalars.typeAnnotation(in);
         if (type.isPresent()) {
             in.skipNodeSpace();
         }
-        KdlValue value = value(type, start);
+        KdlValue value = KdlScalars.value(in, type, start);
         int afterValue = in.pos;
         in.skipNodeSpace();
         if (in.peek() != '=') {
@@ -193,121 +190,11 @@ public final class KdlParser {
         in.pos++;
         in.skipNodeSpace();
         int valueStart = in.pos;
-        Optional<String> valueType = typeAnnotation();
+        Optional<String> valueType = KdlScalars.typeAnnotation(in);
         if (valueType.isPresent()) {
             in.skipNodeSpace();
         }
-        properties.add(new KdlProperty(key.value(), value(valueType, valueStart), in.location(start)));
-    }
-
-    private Optional<String> typeAnnotation() throws KdlParseException {
-        if (in.peek() != '(') {
-            return Optional.empty();
-        }
-        in.pos++;
-        in.skipNodeSpace();
-        String type = string("type annotation");
-        in.skipNodeSpace();
-        if (in.peek() != ')') {
-            throw in.error(in.pos, "expected ) to close the type annotation");
-        }
-        in.pos++;
-        return Optional.of(type);
-    }
-
-    private KdlValue value(Optional<String> type, int start) throws KdlParseException {
-        KdlLocation location = in.location(start);
-        int c = in.peek();
-        if (c == '#' && !isRawStringStart()) {
-            return keyword(type, location);
-        }
-        if (c != '"' && c != '#' && looksLikeNumber()) {
-            return number(type, location);
-        }
-        return new KdlString(type, string("value"), location);
-    }
-
-    private KdlValue keyword(Optional<String> type, KdlLocation location) throws KdlParseException {
-        int start = in.pos++;
-        String word = bareWord();
-        return switch (word) {
-            case "true" -> new KdlBoolean(type, true, location);
-            case "false" -> new KdlBoolean(type, false, location);
-            case "null" -> new KdlNull(type, location);
-            case "inf" -> new KdlNumber(type, new KdlNumber.Keyword(KdlNumber.Special.INF), location);
-            case "-inf" -> new KdlNumber(type, new KdlNumber.Keyword(KdlNumber.Special.NEGATIVE_INF), location);
-            case "nan" -> new KdlNumber(type, new KdlNumber.Keyword(KdlNumber.Special.NAN), location);
-            default -> throw in.error(
-                    start, "unknown keyword #" + word, "keywords are #true #false #null #inf #-inf #nan");
-        };
-    }
-
-    private KdlValue number(Optional<String> type, KdlLocation location) throws KdlParseException {
-        int start = in.pos;
-        String literal = bareWord();
-        Number value = KdlNumbers.parse(literal)
-                .orElseThrow(() -> in.error(
-                        start,
-                        "invalid number `" + literal + "`",
-                        "numbers look like 42, -1.5, 1e10, 0xFF, 0o755, 0b1010; quote text that starts with a digit"));
-        return new KdlNumber(type, value, location);
-    }
-
-    /** Reads a string in any form; {@code role} names what it is for in the error when something else is there. */
-    private String string(String role) throws KdlParseException {
-        int c = in.peek();
-        if (c == '"') {
-            return KdlStrings.quoted(in);
-        }
-        if (c == '#' && isRawStringStart()) {
-            return KdlStrings.raw(in);
-        }
-        if (c == -1 || !isIdentifierChar(c)) {
-            String found = c == -1 ? "the end of the document" : "`" + Character.toString(c) + "`";
-            throw in.error(in.pos, "expected a " + role + ", found " + found);
-        }
-        if (looksLikeNumber()) {
-            throw in.error(in.pos, "a " + role + " cannot start like a number", "quote it: \"" + peekWord() + "\"");
-        }
-        int start = in.pos;
-        String word = bareWord();
-        if (KdlCharacters.isReservedWord(word)) {
-            throw in.error(
-                    start,
-                    "bare `" + word + "` is not allowed in KDL 2",
-                    "KDL 2 writes #" + word + " for the keyword, or \"" + word + "\" for the text");
-        }
-        return word;
-    }
-
-    /** True at a number, or at the illegal {@code .5} / {@code +.5} shapes, which are reported as bad numbers. */
-    private boolean looksLikeNumber() {
-        int i = isSign(in.peek()) ? 1 : 0;
-        return isDigit(in.peek(i)) || (in.peek(i) == '.' && isDigit(in.peek(i + 1)));
-    }
-
-    private boolean isRawStringStart() {
-        int i = 0;
-        while (in.peek(i) == '#') {
-            i++;
-        }
-        return i > 0 && in.peek(i) == '"';
-    }
-
-    private String bareWord() {
-        int start = in.pos;
-        while (isIdentifierChar(in.peek())) {
-            in.pos++;
-        }
-        int[] cps = in.source.codePoints();
-        return new String(cps, start, in.pos - start);
-    }
-
-    private String peekWord() {
-        int start = in.pos;
-        String word = bareWord();
-        in.pos = start;
-        return word;
+        properties.add(new KdlProperty(key.value(), KdlScalars.value(in, valueType, valueStart), in.location(start)));
     }
 
     private static String decodeStrictly(byte[] utf8) throws KdlParseException {
