@@ -12,77 +12,114 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** A KDL 2.0 parser: a recursive descent over the spec's grammar, failing on the first error with its location. */
+/**
+ * A KDL 2.0 parser: a recursive descent over the spec's grammar. After a syntax error it skips to the end of the
+ * broken node (still reading that node's children block) and goes on, so that one pass finds every error.
+ */
 public final class KdlParser {
     /** Deep enough for any real document; shallow enough that hostile nesting cannot overflow the stack. */
     private static final int MAX_DEPTH = 200;
 
     private final KdlCursor in;
+    private final KdlErrors errors;
     private int depth;
 
     private KdlParser(String text) {
         this.in = new KdlCursor(new SourceText(text));
-    }
-
-    /** Parses UTF-8 bytes; invalid UTF-8 is a parse error, not a replacement character. */
-    public static KdlDocument parse(byte[] utf8) throws KdlParseException {
-        return parse(decodeStrictly(utf8));
-    }
-
-    public static KdlDocument parse(String text) throws KdlParseException {
-        return new KdlParser(text).document();
-    }
-
-    private KdlDocument document() throws KdlParseException {
         if (in.peek() == 0xFEFF) {
             in.pos++;
         }
-        rejectDisallowedCodePoints();
-        return new KdlDocument(nodes(-1));
+        this.errors = new KdlErrors(in);
     }
 
-    private void rejectDisallowedCodePoints() throws KdlParseException {
-        int[] cps = in.source.codePoints();
-        for (int i = in.pos; i < cps.length; i++) {
-            if (KdlCharacters.isDisallowedLiteral(cps[i])) {
-                throw in.error(
-                        i,
-                        String.format("the code point U+%04X may not appear in a KDL document", cps[i]),
-                        "inside a quoted string, write it as an escape: \\u{...}");
-            }
+    /** Parses UTF-8 bytes, failing with the first syntax error; invalid UTF-8 is an error, not a U+FFFD. */
+    public static KdlDocument parse(byte[] utf8) throws KdlParseException {
+        return tryParse(utf8).orElseThrow();
+    }
+
+    /** Parses a document, failing with its first syntax error in document order. */
+    public static KdlDocument parse(String text) throws KdlParseException {
+        return tryParse(text).orElseThrow();
+    }
+
+    /** Parses UTF-8 bytes into a document or every syntax error found; invalid UTF-8 is then the only one. */
+    public static KdlParseResult tryParse(byte[] utf8) {
+        String text;
+        try {
+            text = decodeStrictly(utf8);
+        } catch (KdlParseException e) {
+            return KdlParseResult.failed(List.of(e), 0);
         }
+        return tryParse(text);
     }
 
-    /** Reads nodes up to the end of the document, or up to the {@code }} of the block opened at {@code open}. */
-    private List<KdlNode> nodes(int open) throws KdlParseException {
-        boolean inBlock = open >= 0;
+    /** Parses a document into a document or every syntax error found. */
+    public static KdlParseResult tryParse(String text) {
+        KdlParser parser = new KdlParser(text);
+        return parser.errors.result(parser.nodes(-1));
+    }
+
+    /**
+     * Reads nodes up to the end of the document, or up to the {@code }} of the block opened at {@code open}. A
+     * node with a syntax error is reported and skipped.
+     */
+    private List<KdlNode> nodes(int open) {
         List<KdlNode> nodes = new ArrayList<>();
         while (true) {
-            in.skipLineSpace();
-            if (in.atEnd()) {
-                if (inBlock) {
-                    throw in.error(open, "unclosed children block", "close it with }");
-                }
-                return nodes;
-            }
-            if (in.peek() == '}') {
-                if (inBlock) {
+            try {
+                in.skipLineSpace();
+                if (in.atEnd()) {
+                    if (open >= 0 && !in.abandoned) {
+                        errors.add(in.error(open, "unclosed children block", "close it with }"));
+                    }
                     return nodes;
                 }
-                throw in.error(in.pos, "unexpected } with no open children block");
-            }
-            boolean discarded = consumeSlashdash();
-            if (discarded && (in.atEnd() || in.peek() == '}')) {
-                throw in.error(in.pos, "/- must be followed by the node it comments out");
-            }
-            KdlNode node = node(inBlock);
-            if (!discarded) {
-                nodes.add(node);
+                if (in.peek() == '}') {
+                    if (open >= 0) {
+                        return nodes;
+                    }
+                    errors.add(in.error(in.pos, "unexpected } with no open children block"));
+                    in.pos++;
+                    continue;
+                }
+                nodeInto(nodes);
+            } catch (KdlParseException e) {
+                errors.add(e);
+                skipRestOfNode();
             }
         }
     }
 
-    private KdlNode node(boolean inBlock) throws KdlParseException {
+    private void nodeInto(List<KdlNode> nodes) throws KdlParseException {
+        boolean discarded = consumeSlashdash();
+        if (discarded && (in.atEnd() || in.peek() == '}')) {
+            throw in.error(in.pos, "/- must be followed by the node it comments out");
+        }
+        KdlNode node = node();
+        if (!discarded) {
+            nodes.add(node);
+        }
+    }
+
+    /** After an error: skips to the end of the broken node, still reading its children block for errors of its own. */
+    private void skipRestOfNode() {
+        KdlSkipper.toNodeEnd(in);
+        while (in.peek() == '{') {
+            try {
+                childrenBlock();
+            } catch (KdlParseException e) {
+                errors.add(e);
+            }
+            KdlSkipper.toNodeEnd(in);
+        }
+        if (in.peek() == ';') {
+            in.pos++;
+        } else {
+            in.consumeNewline();
+        }
+    }
+
+    private KdlNode node() throws KdlParseException {
         int start = in.pos;
         Optional<String> type = KdlScalars.typeAnnotation(in);
         if (type.isPresent()) {
@@ -124,7 +161,7 @@ public final class KdlParser {
             }
             entry(discarded ? new ArrayList<>() : arguments, discarded ? new ArrayList<>() : properties);
         }
-        terminator(inBlock);
+        terminator();
         return new KdlNode(type, name, arguments, properties, children, in.location(start));
     }
 
@@ -133,27 +170,28 @@ public final class KdlParser {
         return c == -1 || c == ';' || c == '}' || isNewline(c) || in.startsWith("//");
     }
 
-    private void terminator(boolean inBlock) throws KdlParseException {
-        int c = in.peek();
-        if (c == ';') {
+    /** Consumes what ends a node; a {@code }} or the end of the document ends it too, and is left to the caller. */
+    private void terminator() {
+        if (in.peek() == ';') {
             in.pos++;
         } else if (in.startsWith("//")) {
             in.singleLineComment();
-        } else if (c == '}' && !inBlock) {
-            throw in.error(in.pos, "unexpected } with no open children block");
-        } else if (c != -1 && c != '}' && !in.consumeNewline()) {
-            throw in.error(in.pos, "expected the end of the node (a newline or ;)");
+        } else {
+            in.consumeNewline();
         }
     }
 
     private List<KdlNode> childrenBlock() throws KdlParseException {
         int open = in.pos++;
-        if (++depth > MAX_DEPTH) {
-            throw in.error(open, "children blocks are nested more than " + MAX_DEPTH + " deep");
+        if (depth == MAX_DEPTH) {
+            throw in.fatal(open, "children blocks are nested more than " + MAX_DEPTH + " deep", null);
         }
+        depth++;
         List<KdlNode> children = nodes(open);
-        in.pos++; // the closing brace, which nodes() stopped at
         depth--;
+        if (!in.atEnd()) {
+            in.pos++; // the closing brace, which nodes() stopped at
+        }
         return children;
     }
 
