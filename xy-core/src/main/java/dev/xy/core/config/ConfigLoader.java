@@ -1,5 +1,7 @@
 package dev.xy.core.config;
 
+import dev.xy.core.kdl.KdlParseResult;
+import dev.xy.core.kdl.KdlParser;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -10,6 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -73,7 +76,14 @@ public final class ConfigLoader {
             if (Files.size(file) > MAX_FILE_BYTES) {
                 return failed(file, "the file is larger than 1 MiB; a server config is a few lines");
             }
-            return ServerConfigReader.read(file, Files.readAllBytes(file));
+            byte[] content = Files.readAllBytes(file);
+            // Parsed here as well as in the reader, which reports only a file's first syntax error.
+            KdlParseResult parsed = KdlParser.tryParse(content);
+            if (parsed.document().isEmpty()) {
+                return new ServerConfigReader.Result(
+                        Optional.empty(), SyntaxProblems.of(file, parsed), Optional.empty());
+            }
+            return ServerConfigReader.read(file, content);
         } catch (IOException e) {
             return failed(file, "cannot read the file: " + describe(e));
         }

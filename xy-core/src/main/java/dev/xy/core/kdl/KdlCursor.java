@@ -10,6 +10,11 @@ import static dev.xy.core.kdl.KdlCharacters.isUnicodeSpace;
 final class KdlCursor {
     final SourceText source;
     int pos;
+    /**
+     * Set once an error ran to the end of the document (an unterminated string or comment, say): whatever it
+     * swallowed, a closing brace perhaps, is unknown, so blocks still open at the end are not reported as unclosed.
+     */
+    boolean abandoned;
 
     KdlCursor(SourceText source) {
         this.source = source;
@@ -47,6 +52,13 @@ final class KdlCursor {
     KdlParseException error(int offset, String problem, String hint) {
         int clamped = Math.min(offset, source.length());
         return new KdlParseException(problem, source.locationOf(clamped), source.snippetAt(clamped), hint);
+    }
+
+    /** An error after which nothing can be read: the construct at {@code offset} runs to the end of the document. */
+    KdlParseException fatal(int offset, String problem, String hint) {
+        pos = source.length();
+        abandoned = true;
+        return error(offset, problem, hint);
     }
 
     /** Consumes one newline (CRLF counts as one) and says whether there was one. */
@@ -109,7 +121,7 @@ final class KdlCursor {
         int depth = 0;
         do {
             if (atEnd()) {
-                throw error(start, "unclosed block comment", "close it with */");
+                throw fatal(start, "unclosed block comment", "close it with */");
             }
             if (startsWith("/*")) {
                 depth++;

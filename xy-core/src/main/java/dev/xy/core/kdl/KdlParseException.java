@@ -4,7 +4,8 @@ import java.util.Optional;
 
 /**
  * A document that is not valid KDL 2.0. Carries where (line, column), what, a one-line snippet with a caret,
- * and, where a common mistake is recognised, a hint.
+ * and, where a common mistake is recognised, a hint. It has no stack trace: where the parser noticed the
+ * error says nothing about the document, and a file of garbage makes many of these.
  */
 public final class KdlParseException extends Exception {
     private final String problem;
@@ -13,7 +14,7 @@ public final class KdlParseException extends Exception {
     private final String hint;
 
     public KdlParseException(String problem, KdlLocation location, String snippet, String hint) {
-        super(location + ": " + problem + (hint == null ? "" : " (hint: " + hint + ")"));
+        super(location + ": " + problem + (hint == null ? "" : " (hint: " + hint + ")"), null, false, false);
         this.problem = problem;
         this.location = location;
         this.snippet = snippet;

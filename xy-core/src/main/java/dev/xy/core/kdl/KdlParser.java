@@ -1,9 +1,6 @@
 package dev.xy.core.kdl;
 
-import static dev.xy.core.kdl.KdlCharacters.isDigit;
-import static dev.xy.core.kdl.KdlCharacters.isIdentifierChar;
 import static dev.xy.core.kdl.KdlCharacters.isNewline;
-import static dev.xy.core.kdl.KdlCharacters.isSign;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -15,83 +12,120 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** A KDL 2.0 parser: a recursive descent over the spec's grammar, failing on the first error with its location. */
+/**
+ * A KDL 2.0 parser: a recursive descent over the spec's grammar. After a syntax error it skips to the end of the
+ * broken node (still reading that node's children block) and goes on, so that one pass finds every error.
+ */
 public final class KdlParser {
     /** Deep enough for any real document; shallow enough that hostile nesting cannot overflow the stack. */
     private static final int MAX_DEPTH = 200;
 
     private final KdlCursor in;
+    private final KdlErrors errors;
     private int depth;
 
     private KdlParser(String text) {
         this.in = new KdlCursor(new SourceText(text));
-    }
-
-    /** Parses UTF-8 bytes; invalid UTF-8 is a parse error, not a replacement character. */
-    public static KdlDocument parse(byte[] utf8) throws KdlParseException {
-        return parse(decodeStrictly(utf8));
-    }
-
-    public static KdlDocument parse(String text) throws KdlParseException {
-        return new KdlParser(text).document();
-    }
-
-    private KdlDocument document() throws KdlParseException {
         if (in.peek() == 0xFEFF) {
             in.pos++;
         }
-        rejectDisallowedCodePoints();
-        return new KdlDocument(nodes(-1));
+        this.errors = new KdlErrors(in);
     }
 
-    private void rejectDisallowedCodePoints() throws KdlParseException {
-        int[] cps = in.source.codePoints();
-        for (int i = in.pos; i < cps.length; i++) {
-            if (KdlCharacters.isDisallowedLiteral(cps[i])) {
-                throw in.error(
-                        i,
-                        String.format("the code point U+%04X may not appear in a KDL document", cps[i]),
-                        "inside a quoted string, write it as an escape: \\u{...}");
-            }
+    /** Parses UTF-8 bytes, failing with the first syntax error; invalid UTF-8 is an error, not a U+FFFD. */
+    public static KdlDocument parse(byte[] utf8) throws KdlParseException {
+        return tryParse(utf8).orElseThrow();
+    }
+
+    /** Parses a document, failing with its first syntax error in document order. */
+    public static KdlDocument parse(String text) throws KdlParseException {
+        return tryParse(text).orElseThrow();
+    }
+
+    /** Parses UTF-8 bytes into a document or every syntax error found; invalid UTF-8 is then the only one. */
+    public static KdlParseResult tryParse(byte[] utf8) {
+        String text;
+        try {
+            text = decodeStrictly(utf8);
+        } catch (KdlParseException e) {
+            return KdlParseResult.failed(List.of(e), 0);
         }
+        return tryParse(text);
     }
 
-    /** Reads nodes up to the end of the document, or up to the {@code }} of the block opened at {@code open}. */
-    private List<KdlNode> nodes(int open) throws KdlParseException {
-        boolean inBlock = open >= 0;
+    /** Parses a document into a document or every syntax error found. */
+    public static KdlParseResult tryParse(String text) {
+        KdlParser parser = new KdlParser(text);
+        return parser.errors.result(parser.nodes(-1));
+    }
+
+    /**
+     * Reads nodes up to the end of the document, or up to the {@code }} of the block opened at {@code open}. A
+     * node with a syntax error is reported and skipped.
+     */
+    private List<KdlNode> nodes(int open) {
         List<KdlNode> nodes = new ArrayList<>();
         while (true) {
-            in.skipLineSpace();
-            if (in.atEnd()) {
-                if (inBlock) {
-                    throw in.error(open, "unclosed children block", "close it with }");
-                }
-                return nodes;
-            }
-            if (in.peek() == '}') {
-                if (inBlock) {
+            try {
+                in.skipLineSpace();
+                if (in.atEnd()) {
+                    if (open >= 0 && !in.abandoned) {
+                        errors.add(in.error(open, "unclosed children block", "close it with }"));
+                    }
                     return nodes;
                 }
-                throw in.error(in.pos, "unexpected } with no open children block");
-            }
-            boolean discarded = consumeSlashdash();
-            if (discarded && (in.atEnd() || in.peek() == '}')) {
-                throw in.error(in.pos, "/- must be followed by the node it comments out");
-            }
-            KdlNode node = node(inBlock);
-            if (!discarded) {
-                nodes.add(node);
+                if (in.peek() == '}') {
+                    if (open >= 0) {
+                        return nodes;
+                    }
+                    errors.add(in.error(in.pos, "unexpected } with no open children block"));
+                    in.pos++;
+                    continue;
+                }
+                nodeInto(nodes);
+            } catch (KdlParseException e) {
+                errors.add(e);
+                skipRestOfNode();
             }
         }
     }
 
-    private KdlNode node(boolean inBlock) throws KdlParseException {
+    private void nodeInto(List<KdlNode> nodes) throws KdlParseException {
+        boolean discarded = consumeSlashdash();
+        if (discarded && (in.atEnd() || in.peek() == '}')) {
+            throw in.error(in.pos, "/- must be followed by the node it comments out");
+        }
+        KdlNode node = node();
+        if (!discarded) {
+            nodes.add(node);
+        }
+    }
+
+    /** After an error: skips to the end of the broken node, still reading its children block for errors of its own. */
+    private void skipRestOfNode() {
+        KdlSkipper.toNodeEnd(in);
+        while (in.peek() == '{') {
+            try {
+                childrenBlock();
+            } catch (KdlParseException e) {
+                errors.add(e);
+            }
+            KdlSkipper.toNodeEnd(in);
+        }
+        if (in.peek() == ';') {
+            in.pos++;
+        } else {
+            in.consumeNewline();
+        }
+    }
+
+    private KdlNode node() throws KdlParseException {
         int start = in.pos;
-        Optional<String> type = typeAnnotation();
+        Optional<String> type = KdlScalars.typeAnnotation(in);
         if (type.isPresent()) {
             in.skipNodeSpace();
         }
-        String name = string("node name");
+        String name = KdlScalars.string(in, "node name");
         List<KdlValue> arguments = new ArrayList<>();
         List<KdlProperty> properties = new ArrayList<>();
         List<KdlNode> children = List.of();
@@ -127,7 +161,7 @@ public final class KdlParser {
             }
             entry(discarded ? new ArrayList<>() : arguments, discarded ? new ArrayList<>() : properties);
         }
-        terminator(inBlock);
+        terminator();
         return new KdlNode(type, name, arguments, properties, children, in.location(start));
     }
 
@@ -136,27 +170,28 @@ public final class KdlParser {
         return c == -1 || c == ';' || c == '}' || isNewline(c) || in.startsWith("//");
     }
 
-    private void terminator(boolean inBlock) throws KdlParseException {
-        int c = in.peek();
-        if (c == ';') {
+    /** Consumes what ends a node; a {@code }} or the end of the document ends it too, and is left to the caller. */
+    private void terminator() {
+        if (in.peek() == ';') {
             in.pos++;
         } else if (in.startsWith("//")) {
             in.singleLineComment();
-        } else if (c == '}' && !inBlock) {
-            throw in.error(in.pos, "unexpected } with no open children block");
-        } else if (c != -1 && c != '}' && !in.consumeNewline()) {
-            throw in.error(in.pos, "expected the end of the node (a newline or ;)");
+        } else {
+            in.consumeNewline();
         }
     }
 
     private List<KdlNode> childrenBlock() throws KdlParseException {
         int open = in.pos++;
-        if (++depth > MAX_DEPTH) {
-            throw in.error(open, "children blocks are nested more than " + MAX_DEPTH + " deep");
+        if (depth == MAX_DEPTH) {
+            throw in.fatal(open, "children blocks are nested more than " + MAX_DEPTH + " deep", null);
         }
+        depth++;
         List<KdlNode> children = nodes(open);
-        in.pos++; // the closing brace, which nodes() stopped at
         depth--;
+        if (!in.atEnd()) {
+            in.pos++; // the closing brace, which nodes() stopped at
+        }
         return children;
     }
 
@@ -172,11 +207,11 @@ public final class KdlParser {
     /** Reads an argument, or a property when a string is followed by {@code =}, into the matching list. */
     private void entry(List<KdlValue> arguments, List<KdlProperty> properties) throws KdlParseException {
         int start = in.pos;
-        Optional<String> type = typeAnnotation();
+        Optional<String> type = KdlScalars.typeAnnotation(in);
         if (type.isPresent()) {
             in.skipNodeSpace();
         }
-        KdlValue value = value(type, start);
+        KdlValue value = KdlScalars.value(in, type, start);
         int afterValue = in.pos;
         in.skipNodeSpace();
         if (in.peek() != '=') {
@@ -193,121 +228,11 @@ public final class KdlParser {
         in.pos++;
         in.skipNodeSpace();
         int valueStart = in.pos;
-        Optional<String> valueType = typeAnnotation();
+        Optional<String> valueType = KdlScalars.typeAnnotation(in);
         if (valueType.isPresent()) {
             in.skipNodeSpace();
         }
-        properties.add(new KdlProperty(key.value(), value(valueType, valueStart), in.location(start)));
-    }
-
-    private Optional<String> typeAnnotation() throws KdlParseException {
-        if (in.peek() != '(') {
-            return Optional.empty();
-        }
-        in.pos++;
-        in.skipNodeSpace();
-        String type = string("type annotation");
-        in.skipNodeSpace();
-        if (in.peek() != ')') {
-            throw in.error(in.pos, "expected ) to close the type annotation");
-        }
-        in.pos++;
-        return Optional.of(type);
-    }
-
-    private KdlValue value(Optional<String> type, int start) throws KdlParseException {
-        KdlLocation location = in.location(start);
-        int c = in.peek();
-        if (c == '#' && !isRawStringStart()) {
-            return keyword(type, location);
-        }
-        if (c != '"' && c != '#' && looksLikeNumber()) {
-            return number(type, location);
-        }
-        return new KdlString(type, string("value"), location);
-    }
-
-    private KdlValue keyword(Optional<String> type, KdlLocation location) throws KdlParseException {
-        int start = in.pos++;
-        String word = bareWord();
-        return switch (word) {
-            case "true" -> new KdlBoolean(type, true, location);
-            case "false" -> new KdlBoolean(type, false, location);
-            case "null" -> new KdlNull(type, location);
-            case "inf" -> new KdlNumber(type, new KdlNumber.Keyword(KdlNumber.Special.INF), location);
-            case "-inf" -> new KdlNumber(type, new KdlNumber.Keyword(KdlNumber.Special.NEGATIVE_INF), location);
-            case "nan" -> new KdlNumber(type, new KdlNumber.Keyword(KdlNumber.Special.NAN), location);
-            default -> throw in.error(
-                    start, "unknown keyword #" + word, "keywords are #true #false #null #inf #-inf #nan");
-        };
-    }
-
-    private KdlValue number(Optional<String> type, KdlLocation location) throws KdlParseException {
-        int start = in.pos;
-        String literal = bareWord();
-        Number value = KdlNumbers.parse(literal)
-                .orElseThrow(() -> in.error(
-                        start,
-                        "invalid number `" + literal + "`",
-                        "numbers look like 42, -1.5, 1e10, 0xFF, 0o755, 0b1010; quote text that starts with a digit"));
-        return new KdlNumber(type, value, location);
-    }
-
-    /** Reads a string in any form; {@code role} names what it is for in the error when something else is there. */
-    private String string(String role) throws KdlParseException {
-        int c = in.peek();
-        if (c == '"') {
-            return KdlStrings.quoted(in);
-        }
-        if (c == '#' && isRawStringStart()) {
-            return KdlStrings.raw(in);
-        }
-        if (c == -1 || !isIdentifierChar(c)) {
-            String found = c == -1 ? "the end of the document" : "`" + Character.toString(c) + "`";
-            throw in.error(in.pos, "expected a " + role + ", found " + found);
-        }
-        if (looksLikeNumber()) {
-            throw in.error(in.pos, "a " + role + " cannot start like a number", "quote it: \"" + peekWord() + "\"");
-        }
-        int start = in.pos;
-        String word = bareWord();
-        if (KdlCharacters.isReservedWord(word)) {
-            throw in.error(
-                    start,
-                    "bare `" + word + "` is not allowed in KDL 2",
-                    "KDL 2 writes #" + word + " for the keyword, or \"" + word + "\" for the text");
-        }
-        return word;
-    }
-
-    /** True at a number, or at the illegal {@code .5} / {@code +.5} shapes, which are reported as bad numbers. */
-    private boolean looksLikeNumber() {
-        int i = isSign(in.peek()) ? 1 : 0;
-        return isDigit(in.peek(i)) || (in.peek(i) == '.' && isDigit(in.peek(i + 1)));
-    }
-
-    private boolean isRawStringStart() {
-        int i = 0;
-        while (in.peek(i) == '#') {
-            i++;
-        }
-        return i > 0 && in.peek(i) == '"';
-    }
-
-    private String bareWord() {
-        int start = in.pos;
-        while (isIdentifierChar(in.peek())) {
-            in.pos++;
-        }
-        int[] cps = in.source.codePoints();
-        return new String(cps, start, in.pos - start);
-    }
-
-    private String peekWord() {
-        int start = in.pos;
-        String word = bareWord();
-        in.pos = start;
-        return word;
+        properties.add(new KdlProperty(key.value(), KdlScalars.value(in, valueType, valueStart), in.location(start)));
     }
 
     private static String decodeStrictly(byte[] utf8) throws KdlParseException {

@@ -19,23 +19,49 @@ final class KdlStrings {
         while (true) {
             int c = in.peek();
             if (c == -1) {
-                throw in.error(open, "unterminated string", "close it with \"");
+                throw in.fatal(open, "unterminated string", "close it with \"");
             } else if (c == '"') {
                 in.pos++;
                 return value.toString();
             } else if (isNewline(c)) {
+                resumeAtTrailingBrace(in, open);
                 throw in.error(
                         open,
                         "unterminated string: a quoted string must close on the line where it opens",
                         "close it with \", or use \\n or a \"\"\" string for several lines");
             } else if (c == '\\') {
-                if (!skipWhitespaceEscape(in)) {
-                    in.pos = decodeEscape(in.source.codePoints(), in.pos, value, in, in.pos);
-                }
+                escape(in, value);
             } else {
                 value.appendCodePoint(c);
                 in.pos++;
             }
+        }
+    }
+
+    /**
+     * A quoted string that breaks off on a line ending in {@code {} most likely lost its closing quote before
+     * that brace, so recovery resumes at the brace and reads the block instead of tripping over its end.
+     */
+    private static void resumeAtTrailingBrace(KdlCursor in, int open) {
+        int last = in.pos - 1;
+        while (last > open && isUnicodeSpace(in.source.at(last))) {
+            last--;
+        }
+        if (last > open && in.source.at(last) == '{') {
+            in.pos = last;
+        }
+    }
+
+    /** Reads the escape at a backslash; after a bad one, moves past the string so recovery resumes after it. */
+    private static void escape(KdlCursor in, StringBuilder value) throws KdlParseException {
+        if (skipWhitespaceEscape(in)) {
+            return;
+        }
+        try {
+            in.pos = decodeEscape(in.source.codePoints(), in.pos, value, in, in.pos);
+        } catch (KdlParseException e) {
+            KdlSkipper.restOfQuoted(in);
+            throw e;
         }
     }
 
@@ -56,7 +82,7 @@ final class KdlStrings {
         while (!in.startsWith(close)) {
             int c = in.peek();
             if (c == -1) {
-                throw in.error(open, "unterminated raw string", "close it with " + close);
+                throw in.fatal(open, "unterminated raw string", "close it with " + close);
             }
             if (isNewline(c)) {
                 throw in.error(
@@ -78,8 +104,10 @@ final class KdlStrings {
         int open = in.pos;
         in.pos += 3;
         if (!in.consumeNewline()) {
+            int at = in.pos;
+            in.pos = open; // so that recovery steps over the whole string, which may still span lines
             throw in.error(
-                    in.pos,
+                    at,
                     "a \"\"\" string must start a new line right after its opening quotes",
                     "for one line, use a plain \"string\"");
         }
@@ -88,7 +116,7 @@ final class KdlStrings {
         while (!in.startsWith(close)) {
             int c = in.peek();
             if (c == -1) {
-                throw in.error(open, "unterminated multi-line string", "close it with " + close + " on its own line");
+                throw in.fatal(open, "unterminated multi-line string", "close it with " + close + " on its own line");
             }
             if (in.consumeNewline()) {
                 body.append('\n');

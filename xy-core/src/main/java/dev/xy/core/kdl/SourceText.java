@@ -32,6 +32,11 @@ public final class SourceText {
         return new KdlLocation(line + 1, offset - lineStarts[line] + 1);
     }
 
+    /** The offset of a location this text made. */
+    int offsetOf(KdlLocation location) {
+        return lineStarts[location.line() - 1] + location.column() - 1;
+    }
+
     /** The snippet for a location, as {@link #snippetAt(int)} makes it. */
     public String snippetAt(KdlLocation location) {
         int line = Math.min(location.line(), lineStarts.length) - 1;
@@ -42,13 +47,15 @@ public final class SourceText {
     String snippetAt(int offset) {
         int line = lineIndexOf(offset);
         int start = lineStarts[line];
-        int end = start;
-        while (end < codePoints.length && !KdlCharacters.isNewline(codePoints[end])) {
-            end++;
-        }
-        int column = Math.min(offset, end) - start;
+        int column = offset - start;
         int windowStart = start + Math.max(0, column - SNIPPET_WIDTH / 2);
-        int windowEnd = Math.min(end, windowStart + SNIPPET_WIDTH);
+        // Only as far as the window reaches: a parse may make many snippets on one very long line.
+        int windowEnd = windowStart;
+        while (windowEnd < codePoints.length
+                && windowEnd < windowStart + SNIPPET_WIDTH
+                && !KdlCharacters.isNewline(codePoints[windowEnd])) {
+            windowEnd++;
+        }
         StringBuilder text = new StringBuilder();
         StringBuilder caret = new StringBuilder();
         for (int i = windowStart; i < windowEnd; i++) {

@@ -52,6 +52,46 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void everySyntaxErrorOfAFileIsAProblemAtItsOwnPlace() throws IOException {
+        Path alpha = write(
+                "alpha.kdl",
+                """
+                command "npx" true
+                args "-y" "@modelcontextprotocol/server-everything
+                port 30O1
+                working-dir C:\\mcp
+                autostart #true
+                """);
+
+        List<ConfigProblem> problems = ConfigLoader.loadDirectory(dir).problems();
+
+        assertThat(problems)
+                .extracting(ConfigProblem::headline)
+                .containsExactly(
+                        alpha + ":1:15: bare `true` is not allowed in KDL 2 (hint: KDL 2 writes #true for the keyword,"
+                                + " or \"true\" for the text)",
+                        alpha + ":2:11: unterminated string: a quoted string must close on the line where it opens"
+                                + " (hint: close it with \", or use \\n or a \"\"\" string for several lines)",
+                        alpha + ":3:6: invalid number `30O1` (hint: numbers look like 42, -1.5, 1e10, 0xFF, 0o755,"
+                                + " 0b1010; quote text that starts with a digit)",
+                        alpha + ":4:15: a `\\` outside a string continues the line, so only a newline or a comment"
+                                + " may follow it (hint: to put a backslash in a value, quote it: \"a\\\\b\")");
+        assertThat(problems.get(2).describe()).endsWith("\n    port 30O1\n         ^");
+    }
+
+    @Test
+    void aFileFullOfSyntaxErrorsShowsTheFirstFiftyAndCountsTheRest() throws IOException {
+        write("alpha.kdl", "port true\n".repeat(120));
+
+        List<ConfigProblem> problems = ConfigLoader.loadDirectory(dir).problems();
+
+        assertThat(problems).hasSize(51);
+        assertThat(problems.get(49).place()).endsWith("alpha.kdl:50:6");
+        assertThat(problems.get(50).headline())
+                .endsWith("alpha.kdl: … and 70 more syntax errors (only the first 50 of a file are shown)");
+    }
+
+    @Test
     void twoServersOnOnePortAreRejectedNamingBoth() throws IOException {
         write("alpha.kdl", "command \"a\"\nport 3001\n");
         write("beta.kdl", "command \"b\"\n\nport 3001\n");
