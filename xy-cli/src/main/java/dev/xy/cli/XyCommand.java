@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             RestartCommand.class,
             ReloadCommand.class,
             LogsCommand.class,
+            ClientConfigCommand.class,
             ValidateCommand.class,
             CompletionCommand.class,
             CommandLine.HelpCommand.class

@@ -1,0 +1,87 @@
+package dev.xy.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.xy.cli.DaemonHarness.Run;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** What the real CLI prints against a real daemon: per-server outcomes, JSON errors, client configs. */
+class CliOutputIT {
+    private static DaemonHarness xy;
+
+    @BeforeAll
+    static void startDaemon() throws Exception {
+        xy = new DaemonHarness();
+        xy.writeServer("alpha", xy.shellServer("exec sleep 1000", ""));
+        xy.writeServer("beta", xy.shellServer("exec sleep 1000", "autostart #false\n"));
+        xy.writeServer(
+                "missing", "command \"no-such-xy-binary\"\nport " + DaemonHarness.freePort() + "\nautostart #false\n");
+        xy.startDaemon();
+    }
+
+    @AfterAll
+    static void stopDaemon() throws Exception {
+        xy.close();
+    }
+
+    @Test
+    void aPartlyFailedStartSaysWhatHappenedToEveryServer() throws Exception {
+        xy.xy("stop", "beta");
+        Run start = xy.xy("start", "--all");
+        assertThat(start.exit()).isEqualTo(1);
+        assertThat(start.out()).contains("started beta", "alpha is already running");
+        assertThat(start.err()).contains("xy: cannot start missing: ").contains("no-such-xy-binary");
+    }
+
+    @Test
+    void withJsonErrorsAreTheRpcErrorObjectOnStdoutWithTheSameExitCodes() throws Exception {
+        Run partial = xy.xy("start", "--all", "--json");
+        assertThat(partial.exit()).isEqualTo(1);
+        assertThat(partial.err()).isEmpty();
+        JsonNode error = partial.json().path("error");
+        assertThat(error.path("code").asInt()).isEqualTo(-32006);
+        assertThat(error.path("data").path("failed").get(0).path("name").asText())
+                .isEqualTo("missing");
+        assertThat(error.path("data").path("already_running").toString()).contains("alpha");
+
+        Run unknown = xy.xy("status", "nope", "--json");
+        assertThat(unknown.exit()).isEqualTo(1);
+        assertThat(unknown.json().path("error").path("data").toString()).isEqualTo("[\"nope\"]");
+    }
+
+    @Test
+    void withJsonAnUnreachableDaemonIsAJsonErrorAndExitTwo() throws Exception {
+        try (DaemonHarness nobody = new DaemonHarness()) {
+            Run run = nobody.xy("list", "--json");
+            assertThat(run.exit()).isEqualTo(2);
+            assertThat(run.json().path("error").path("code").asText()).isEqualTo("daemon_unreachable");
+        }
+    }
+
+    @Test
+    void clientConfigPrintsWhatEachClientNeeds() throws Exception {
+        Run generic = xy.xy("client-config");
+        assertThat(generic.exit()).isZero();
+        JsonNode servers = generic.json().path("mcpServers");
+        assertThat(servers.path("alpha").path("url").asText()).matches("http://localhost:\\d+/mcp");
+        assertThat(servers.size()).isEqualTo(3);
+
+        Run vscode = xy.xy("client-config", "--client", "vscode", "alpha");
+        assertThat(vscode.json().path("servers").size()).isEqualTo(1);
+        assertThat(vscode.json().path("servers").path("alpha").path("type").asText())
+                .isEqualTo("http");
+
+        Run code = xy.xy("client-config", "--client", "claude-code", "beta");
+        assertThat(code.out()).startsWith("claude mcp add --transport http beta http://localhost:");
+
+        Run unknownServer = xy.xy("client-config", "nope");
+        assertThat(unknownServer.exit()).isEqualTo(1);
+        assertThat(unknownServer.err()).contains("no server named nope");
+        Run unknownClient = xy.xy("client-config", "--client", "emacs");
+        assertThat(unknownClient.exit()).isEqualTo(1);
+        assertThat(unknownClient.err()).contains("unknown client `emacs`");
+    }
+}
