@@ -4,6 +4,9 @@ import dev.xy.core.config.ConfigLoader;
 import dev.xy.core.config.ConfigSet;
 import dev.xy.core.ipc.SocketServer;
 import dev.xy.core.logs.RotatingLogFile;
+import dev.xy.core.recovery.ProcessRecordStore;
+import dev.xy.core.recovery.RecordingProcessLauncher;
+import dev.xy.core.recovery.SurvivorReaper;
 import dev.xy.core.rpc.Wire;
 import dev.xy.core.supervisor.OsProcessLauncher;
 import java.io.IOException;
@@ -57,7 +60,12 @@ public final class Daemon {
             say(configs.problems().size() + " problem(s) in the server configs; not starting");
             return ExitCodes.CONFIG_INVALID;
         }
-        Engine engine = new Engine(paths, new OsProcessLauncher(Path.of("").toAbsolutePath()), this::say);
+        ProcessRecordStore records = ProcessRecordStore.in(paths.stateDir());
+        SurvivorReaper.forThisSystem(records).reap(configs).forEach(outcome -> say(outcome.describe()));
+        Engine engine = new Engine(
+                paths,
+                new RecordingProcessLauncher(new OsProcessLauncher(Path.of("").toAbsolutePath()), records),
+                this::say);
         // A safety net for exits that bypass the signal handlers below: never leave servers behind.
         Thread safetyNet = new Thread(engine::close, "xy-shutdown-hook");
         Runtime.getRuntime().addShutdownHook(safetyNet);
