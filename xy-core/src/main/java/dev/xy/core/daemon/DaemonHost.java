@@ -3,6 +3,9 @@ package dev.xy.core.daemon;
 import dev.xy.core.config.ConfigSet;
 import dev.xy.core.ipc.SocketServer;
 import dev.xy.core.logs.RotatingLogFile;
+import dev.xy.core.recovery.ProcessRecordStore;
+import dev.xy.core.recovery.RecordingProcessLauncher;
+import dev.xy.core.recovery.SurvivorReaper;
 import dev.xy.core.rpc.Wire;
 import dev.xy.core.supervisor.OsProcessLauncher;
 import java.io.IOException;
@@ -14,7 +17,8 @@ import java.util.function.Consumer;
  * What hosts xy's engine, for the headless daemon and the desktop app alike: the per-user lock, the engine and
  * the socket that serves it to the CLI and other clients. Signals and windows stay with the entry points.
  *
- * <p>{@link #acquire} takes the lock (one host per user); {@link #serve} starts the engine and the socket;
+ * <p>{@link #acquire} takes the lock (one host per user); {@link #serve} stops what a host that died left
+ * running (see {@link SurvivorReaper}), then starts the engine and the socket;
  * {@link #close} stops every server, lets clients receive the last events, removes the socket and releases the
  * lock, in that order.
  */
@@ -53,7 +57,15 @@ public final class DaemonHost implements AutoCloseable {
         if (engine != null) {
             throw new IllegalStateException("already serving");
         }
-        engine = new Engine(paths, new OsProcessLauncher(Path.of("").toAbsolutePath()), kind, log);
+        // Servers left running by a host that died (SIGKILL, OOM, a crashed app) are stopped first, so that
+        // every server runs exactly once from here on.
+        ProcessRecordStore records = ProcessRecordStore.in(paths.stateDir());
+        SurvivorReaper.forThisSystem(records).reap(configs).forEach(outcome -> log.accept(outcome.describe()));
+        engine = new Engine(
+                paths,
+                new RecordingProcessLauncher(new OsProcessLauncher(Path.of("").toAbsolutePath()), records),
+                kind,
+                log);
         socket = SocketServer.start(paths.socket(), peer -> ApiSession.dispatcher(engine, peer));
         log.accept("listening on " + socket.path() + "; logs in " + paths.logDir());
         engine.startWith(configs);

@@ -1,10 +1,19 @@
 package dev.xy.core.supervisor;
 
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 
 /** A started server process and every process it spawned: its process tree. */
 public interface LaunchedProcess {
     long pid();
+
+    /**
+     * The process group (and session) the tree lives in, numbered after the server, when the server was started
+     * as its leader; empty when it shares its launcher's group.
+     */
+    default OptionalLong processGroup() {
+        return OptionalLong.empty();
+    }
 
     /**
      * Starts passing the process's output to its log. Separate from launching so that the supervisor's

@@ -5,6 +5,7 @@ import dev.xy.core.logs.LogStream;
 import dev.xy.core.logs.StreamPump;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +47,11 @@ final class OsProcessTree implements LaunchedProcess {
     @Override
     public long pid() {
         return process.pid();
+    }
+
+    @Override
+    public OptionalLong processGroup() {
+        return ownGroup ? OptionalLong.of(process.pid()) : OptionalLong.empty();
     }
 
     @Override

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * wrapper: {@code setsid} (util-linux, on Linux) or, where that is missing (macOS), {@code perl}, which both
  * systems ship. Both replace themselves with the server, so the pid Java sees is the server's and pgid = pid.
  */
-final class ProcessGroups {
+public final class ProcessGroups {
     private static final List<String> SETSID = List.of("/usr/bin/setsid", "/bin/setsid");
     private static final List<String> PERL = List.of("/usr/bin/perl", "/bin/perl");
     private static final String KILL = Files.isExecutable(Path.of("/bin/kill")) ? "/bin/kill" : "/usr/bin/kill";
@@ -86,7 +86,7 @@ final class ProcessGroups {
      *
      * @return whether the group had any process to receive it
      */
-    static boolean signal(long pgid, String signal) {
+    public static boolean signal(long pgid, String signal) {
         try {
             Process kill = new ProcessBuilder(KILL, "-" + signal, "--", "-" + pgid)
                     .redirectErrorStream(true)
