@@ -374,6 +374,9 @@ public final class ServerSupervisor {
         state = to;
         transitions.record(transition);
         publishStatus();
+        // Listeners hear of it before any waiter completes: whoever asked for a stop has been told of it by the
+        // time the stop returns (the daemon's shutdown relies on that to deliver the last events).
+        transitions.announce(transition);
         if (!to.isActive()) {
             List<CompletableFuture<ServerState>> waiters = new ArrayList<>(settledWaiters);
             settledWaiters.clear();
@@ -384,7 +387,6 @@ public final class ServerSupervisor {
             runningWaiters.clear();
             waiters.forEach(w -> w.complete(null));
         }
-        transitions.announce(transition);
     }
 
     private void publishStatus() {
