@@ -34,29 +34,40 @@ final class ReferenceServer implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts the server on a free port and waits until it accepts connections. */
+    /**
+     * Starts the server on a free port and waits until it accepts connections. The port is free when chosen but
+     * may be taken before node binds it; then the server exits, and another port is tried.
+     */
     static ReferenceServer start(Path workDir) throws IOException, InterruptedException {
         Path entry = installed().resolve("dist/index.js");
-        int port = freePort();
+        for (int attempt = 1; ; attempt++) {
+            ReferenceServer server = launch(entry, workDir, freePort());
+            try {
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> !server.process.isAlive()
+                                || TcpProbe.probe(server.port, Duration.ofSeconds(1))
+                                        .isPassed());
+            } catch (RuntimeException e) {
+                server.close();
+                throw e;
+            }
+            if (server.process.isAlive()) {
+                return server;
+            }
+            if (attempt == 3 || server.count("already in use") == 0) {
+                throw new IllegalStateException("the reference server exited: " + server.log());
+            }
+        }
+    }
+
+    private static ReferenceServer launch(Path entry, Path workDir, int port) throws IOException {
         Path log = workDir.resolve("everything-" + port + ".log");
         ProcessBuilder builder = new ProcessBuilder(executable("node").toString(), entry.toString(), "streamableHttp")
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().put("PORT", Integer.toString(port));
-        ReferenceServer server = new ReferenceServer(builder.start(), log, port);
-        try {
-            await().atMost(Duration.ofSeconds(60))
-                    .until(() -> !server.process.isAlive()
-                            || TcpProbe.probe(port, Duration.ofSeconds(1)).isPassed());
-            if (!server.process.isAlive()) {
-                throw new IllegalStateException("the reference server exited: " + server.log());
-            }
-        } catch (RuntimeException e) {
-            server.close();
-            throw e;
-        }
-        return server;
+        return new ReferenceServer(builder.start(), log, port);
     }
 
     int port() {
