@@ -2,9 +2,7 @@ package dev.xy.core.health;
 
 import static org.awaitility.Awaitility.await;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,22 +29,24 @@ public final class EchoServer implements AutoCloseable {
     private static boolean compiled;
 
     private final Process process;
-    private final Thread pump;
-    private final List<String> output = new CopyOnWriteArrayList<>();
+    private final Path log;
     private final int port;
 
     private EchoServer(List<String> command) throws IOException {
-        process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        pump = new Thread(this::pump, "echo-server-output-" + process.pid());
-        pump.setDaemon(true);
-        pump.start();
+        // Output goes to a file that the server writes itself: what it printed before answering a request is
+        // there once the answer has come, with no pipe or pump thread in between that could lag or lose lines.
+        log = Files.createTempFile("xy-echo-server", ".log");
+        process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> listeningPort().isPresent() || !process.isAlive());
         } catch (RuntimeException e) {
             close();
             throw e;
         }
-        port = listeningPort().orElseThrow(() -> new IllegalStateException("echo server did not start: " + output));
+        port = listeningPort().orElseThrow(() -> new IllegalStateException("echo server did not start: " + output()));
     }
 
     /** The server from its compiled class, with these flags, on a port of its choosing. */
@@ -82,25 +81,25 @@ public final class EchoServer implements AutoCloseable {
 
     /** Everything the server printed so far. */
     public List<String> output() {
-        return List.copyOf(output);
+        try {
+            return Files.readAllLines(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The lines the server logged for requests of this kind ({@code initialize}, {@code DELETE session}…). */
     public long count(String prefix) {
-        return output.stream()
+        return output().stream()
                 .filter(line -> line.startsWith("echo: " + prefix))
                 .count();
     }
 
-    /**
-     * Ends the server and reads the rest of its output, so that what it printed is all there: for assertions that
-     * something did <em>not</em> happen, or happened an exact number of times.
-     */
+    /** Ends the server (a no-op when it has ended). */
     public void stop() {
         process.destroyForcibly();
         try {
             process.waitFor(10, TimeUnit.SECONDS);
-            pump.join(10_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -109,28 +108,21 @@ public final class EchoServer implements AutoCloseable {
     @Override
     public void close() {
         stop();
+        try {
+            Files.deleteIfExists(log);
+        } catch (IOException ignored) {
+            // A temp file left behind is harmless.
+        }
     }
 
     private Optional<Integer> listeningPort() {
-        for (String line : output) {
+        for (String line : output()) {
             Matcher m = LISTENING.matcher(line);
             if (m.find()) {
                 return Optional.of(Integer.parseInt(m.group(1)));
             }
         }
         return Optional.empty();
-    }
-
-    private void pump() {
-        try (BufferedReader in =
-                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                output.add(line);
-            }
-        } catch (IOException ended) {
-            // The process is gone.
-        }
     }
 
     private static String java() {

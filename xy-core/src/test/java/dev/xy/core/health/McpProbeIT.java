@@ -60,7 +60,6 @@ class McpProbeIT {
 
                 assertThat(identity.era()).as(List.of(flags).toString()).isEqualTo(McpEra.HANDSHAKE);
                 assertThat(identity.name()).isEqualTo("xy-echo");
-                server.stop();
                 assertThat(server.output()).contains("echo: initialize (stateless)");
                 assertThat(server.count("DELETE")).isZero();
             }
@@ -74,7 +73,6 @@ class McpProbeIT {
 
             assertThat(identity)
                     .isEqualTo(new McpIdentity("xy-echo", "1.0.0", "2026-07-28", McpEra.STATELESS, List.of("echo")));
-            server.stop();
             assertThat(server.output())
                     .contains("echo: server/discover (stateless 2026-07-28)", "echo: tools/list (stateless 2026-07-28)")
                     .noneMatch(line -> line.contains("initialize") || line.contains("refused"));
@@ -176,8 +174,6 @@ class McpProbeIT {
             assertThat(identity(McpProbe.check(stateful.port(), "/mcp", TIMEOUT, handshaken)))
                     .isEqualTo(handshaken);
 
-            stateless.stop();
-            stateful.stop();
             // The stateless check is one tools/list: no second discovery.
             assertThat(stateless.count("server/discover")).isEqualTo(1);
             assertThat(stateless.count("tools/list")).isEqualTo(2);

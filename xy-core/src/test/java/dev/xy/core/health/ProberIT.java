@@ -69,7 +69,6 @@ class ProberIT {
             assertThat(identity.era()).isEqualTo(McpEra.STATELESS);
             assertThat(prober.check(health(HealthMode.MCP), server.port(), Set.of(server.pid()), Optional.of(identity)))
                     .isEqualTo(probed);
-            server.stop();
             assertThat(server.count("server/discover")).isEqualTo(1);
         }
     }
