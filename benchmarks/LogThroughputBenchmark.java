@@ -1,3 +1,4 @@
+import dev.xy.core.config.HealthConfig;
 import dev.xy.core.config.LogConfig;
 import dev.xy.core.config.RestartConfig;
 import dev.xy.core.config.RestartPolicy;
@@ -68,7 +69,7 @@ public class LogThroughputBenchmark {
         ServerConfig config = new ServerConfig(name, work.resolve(name + ".kdl"), "perl", List.of("-e", CHILD), 40000 + round,
                 Map.of(), Optional.empty(), true,
                 new RestartConfig(RestartPolicy.NEVER, Duration.ofSeconds(1), Duration.ofSeconds(1), 1),
-                StopConfig.DEFAULT, LogConfig.DEFAULT);
+                StopConfig.DEFAULT, LogConfig.DEFAULT, HealthConfig.DEFAULT);
         Path logs = work.resolve("logs");
         // Rotation at 64 MB (a rename every ~500,000 lines), keeping enough files to count every line afterwards.
         LogHub hub = new LogHub(name, new RotatingLogFile(logs.resolve(name + ".log"), 64L << 20, 10), System::currentTimeMillis);

@@ -13,41 +13,163 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Timer;
+import java.util.TimerTask;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * A minimal MCP server over Streamable HTTP, on the JDK alone: {@code initialize},
  * {@code notifications/initialized}, {@code tools/list}, {@code tools/call} with an {@code echo} tool,
  * {@code ping}, and DELETE of its session. Endpoint {@code http://127.0.0.1:PORT/mcp}; answers are plain JSON.
  *
- * <p>Run it with {@code java EchoMcpServer.java [--port] PORT} (or the {@code PORT} variable). One file, no
- * dependencies, so that xy's examples work with nothing but a JDK.
+ * <p>Flags make it each kind of server a client (and xy's probe) must cope with:
+ *
+ * <ul>
+ *   <li>{@code --sse}: answers requests as event streams (a priming event, a log notification, then the
+ *       response), as the reference TypeScript servers do;
+ *   <li>{@code --stateless}: no sessions, the 2025 way ({@code initialize} opens none);
+ *   <li>{@code --discover}: also the stateless 2026-07-28 revision: {@code server/discover}, and every request
+ *       with {@code MCP-Protocol-Version: 2026-07-28} must carry {@code Mcp-Method} and {@code params._meta}
+ *       with the protocol version, client info and capabilities; 2025 clients still get {@code initialize};
+ *   <li>{@code --reject-legacy} (with {@code --discover}): refuses {@code initialize} (-32022);
+ *   <li>{@code --mute}: accepts connections and never answers;
+ *   <li>{@code --broken-tools}: {@code initialize} works, {@code tools/list} fails;
+ *   <li>{@code --die-after SECONDS}: exits with code 3 after that long;
+ *   <li>{@code --host ADDRESS}: listens there instead of 127.0.0.1 (say {@code ::1}).
+ * </ul>
+ *
+ * <p>Run it with {@code java EchoMcpServer.java [--port] PORT [flags]} (or the {@code PORT} variable); port 0
+ * picks a free one, named in the "listening" line. One file with nested helpers, no dependencies, because
+ * JDK 17 launches a program from a single source file only: xy's examples work with nothing but a JDK.
  */
 public final class EchoMcpServer {
     static final String PROTOCOL_VERSION = "2025-06-18";
-    private static final Set<String> KNOWN_VERSIONS = Set.of("2024-11-05", "2025-03-26", "2025-06-18");
+    static final String STATELESS_VERSION = "2026-07-28";
+    private static final Set<String> KNOWN_VERSIONS = Set.of("2024-11-05", "2025-03-26", "2025-06-18", "2025-11-25");
+    private static final String META = "io.modelcontextprotocol/";
 
+    /** Which kind of server to be; see the class comment for the flags. */
+    record Options(
+            int port,
+            String host,
+            boolean sse,
+            boolean stateless,
+            boolean discover,
+            boolean rejectLegacy,
+            boolean mute,
+            boolean brokenTools,
+            long dieAfterSeconds) {
+        static Options plain(int port) {
+            return new Options(port, "127.0.0.1", false, false, false, false, false, false, 0);
+        }
+
+        static Options parse(List<String> args, String portVariable) {
+            Options o = plain(-1);
+            Integer port = null;
+            for (int i = 0; i < args.size(); i++) {
+                String arg = args.get(i);
+                switch (arg) {
+                    case "--port" -> port = Integer.valueOf(args.get(++i));
+                    case "--host" -> o = o.with(o.port, args.get(++i));
+                    case "--sse", "--stateless", "--discover", "--reject-legacy", "--mute", "--broken-tools" -> o =
+                            o.flag(arg);
+                    case "--die-after" -> o = new Options(
+                            o.port,
+                            o.host,
+                            o.sse,
+                            o.stateless,
+                            o.discover,
+                            o.rejectLegacy,
+                            o.mute,
+                            o.brokenTools,
+                            Long.parseLong(args.get(++i)));
+                    default -> {
+                        if (arg.startsWith("--")) {
+                            throw new IllegalArgumentException("unknown flag " + arg);
+                        }
+                        port = Integer.valueOf(arg);
+                    }
+                }
+            }
+            if (port == null && portVariable != null) {
+                port = Integer.valueOf(portVariable);
+            }
+            if (port == null) {
+                throw new IllegalArgumentException("no port: pass --port PORT or set PORT");
+            }
+            return o.with(port, o.host);
+        }
+
+        Options with(int newPort, String newHost) {
+            return new Options(
+                    newPort, newHost, sse, stateless, discover, rejectLegacy, mute, brokenTools, dieAfterSeconds);
+        }
+
+        Options flag(String flag) {
+            return new Options(
+                    port,
+                    host,
+                    sse || flag.equals("--sse"),
+                    stateless || flag.equals("--stateless"),
+                    discover || flag.equals("--discover"),
+                    rejectLegacy || flag.equals("--reject-legacy"),
+                    mute || flag.equals("--mute"),
+                    brokenTools || flag.equals("--broken-tools"),
+                    dieAfterSeconds);
+        }
+    }
+
+    private final Options options;
     private final Set<String> sessions = ConcurrentHashMap.newKeySet();
+    private final CountDownLatch stopped = new CountDownLatch(1);
     private final HttpServer server;
 
     EchoMcpServer(int port) throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+        this(Options.plain(port));
+    }
+
+    EchoMcpServer(Options options) throws IOException {
+        this.options = options;
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(options.host()), options.port()), 50);
         server.createContext("/mcp", this::handle);
     }
 
     public static void main(String[] args) throws IOException {
-        int port = port(args);
+        Options options;
+        try {
+            options = Options.parse(List.of(args), System.getenv("PORT"));
+        } catch (RuntimeException e) {
+            System.err.println("echo: " + e.getMessage());
+            System.err.println("usage: java EchoMcpServer.java [--port] PORT [--sse] [--stateless] [--discover]"
+                    + " [--reject-legacy] [--mute] [--broken-tools] [--die-after SECONDS] [--host ADDRESS]");
+            System.exit(2);
+            return;
+        }
         EchoMcpServer echo;
         try {
-            echo = new EchoMcpServer(port);
+            echo = new EchoMcpServer(options);
         } catch (BindException e) {
-            System.err.println("echo: port " + port + " is already in use");
+            System.err.println("echo: port " + options.port() + " is already in use");
             System.exit(1);
             return;
         }
         echo.start();
-        System.out.println("echo: MCP server listening on http://127.0.0.1:" + echo.port() + "/mcp");
+        String host = options.host().contains(":") ? "[" + options.host() + "]" : options.host();
+        System.out.println("echo: MCP server listening on http://" + host + ":" + echo.port() + "/mcp");
+        if (options.dieAfterSeconds() > 0) {
+            new Timer("die-after", true)
+                    .schedule(
+                            new TimerTask() {
+                                @Override
+                                public void run() {
+                                    log("dying after " + options.dieAfterSeconds() + "s, as asked by --die-after");
+                                    System.exit(3);
+                                }
+                            },
+                            options.dieAfterSeconds() * 1000);
+        }
     }
 
     void start() {
@@ -55,6 +177,7 @@ public final class EchoMcpServer {
     }
 
     void stop() {
+        stopped.countDown();
         server.stop(0);
     }
 
@@ -62,19 +185,13 @@ public final class EchoMcpServer {
         return server.getAddress().getPort();
     }
 
-    private static int port(String[] args) {
-        List<String> rest = new ArrayList<>(List.of(args));
-        rest.remove("--port");
-        String value = !rest.isEmpty() ? rest.get(0) : System.getenv("PORT");
-        if (value == null) {
-            System.err.println("usage: java EchoMcpServer.java [--port] PORT   (or set PORT)");
-            System.exit(2);
-        }
-        return Integer.parseInt(value);
-    }
-
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            if (options.mute()) {
+                log(exchange.getRequestMethod() + " received; never answering (--mute)");
+                stopped.await();
+                return;
+            }
             String session = exchange.getRequestHeaders().getFirst("Mcp-Session-Id");
             switch (exchange.getRequestMethod()) {
                 case "POST" -> post(exchange, session);
@@ -85,6 +202,8 @@ public final class EchoMcpServer {
                 }
                 default -> send(exchange, 405, null);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             log("error: " + e);
         }
@@ -105,21 +224,27 @@ public final class EchoMcpServer {
         }
         String method = String.valueOf(request.get("method"));
         Object id = request.get("id");
+        String version = exchange.getRequestHeaders().getFirst("MCP-Protocol-Version");
+        if (options.discover() && (STATELESS_VERSION.equals(version) || method.equals("server/discover"))) {
+            stateless(exchange, request, method, id);
+            return;
+        }
         if (method.equals("initialize")) {
-            String newSession = UUID.randomUUID().toString();
-            sessions.add(newSession);
-            exchange.getResponseHeaders().add("Mcp-Session-Id", newSession);
-            log("initialize -> session " + newSession);
-            send(exchange, 200, MiniJson.write(result(id, initializeResult(request))));
+            initialize(exchange, request, id);
             return;
         }
-        if (session == null) {
-            send(exchange, 400, MiniJson.write(error(id, -32600, "missing Mcp-Session-Id header; initialize first")));
-            return;
-        }
-        if (!sessions.contains(session)) {
-            send(exchange, 404, MiniJson.write(error(id, -32600, "unknown session; initialize again")));
-            return;
+        if (!options.stateless() && !options.discover()) {
+            if (session == null) {
+                send(
+                        exchange,
+                        400,
+                        MiniJson.write(error(id, -32600, "missing Mcp-Session-Id header; initialize first")));
+                return;
+            }
+            if (!sessions.contains(session)) {
+                send(exchange, 404, MiniJson.write(error(id, -32600, "unknown session; initialize again")));
+                return;
+            }
         }
         if (!request.containsKey("id")) {
             log("notification " + method);
@@ -127,7 +252,70 @@ public final class EchoMcpServer {
             return;
         }
         log(method);
-        send(exchange, 200, MiniJson.write(answer(id, method, request.get("params"))));
+        reply(exchange, answer(id, method, request.get("params")));
+    }
+
+    private void initialize(HttpExchange exchange, Map<?, ?> request, Object id) throws IOException {
+        if (options.rejectLegacy()) {
+            log("initialize refused (--reject-legacy)");
+            String refusal = "unsupported protocol version: this server speaks only " + STATELESS_VERSION;
+            Map<String, Object> data = Map.of("supported", List.of(STATELESS_VERSION));
+            send(exchange, 400, MiniJson.write(error(id, -32022, refusal, data)));
+            return;
+        }
+        if (!options.stateless() && !options.discover()) {
+            String newSession = UUID.randomUUID().toString();
+            sessions.add(newSession);
+            exchange.getResponseHeaders().add("Mcp-Session-Id", newSession);
+            log("initialize -> session " + newSession);
+        } else {
+            log("initialize (stateless)");
+        }
+        reply(exchange, result(id, initializeResult(request)));
+    }
+
+    /** A 2026-07-28 request: it must say its method in a header and carry its context in {@code _meta}. */
+    private void stateless(HttpExchange exchange, Map<?, ?> request, String method, Object id) throws IOException {
+        String version = exchange.getRequestHeaders().getFirst("MCP-Protocol-Version");
+        String named = exchange.getRequestHeaders().getFirst("Mcp-Method");
+        if (!STATELESS_VERSION.equals(version) || !method.equals(named)) {
+            log(method + " refused: headers MCP-Protocol-Version " + version + ", Mcp-Method " + named);
+            send(
+                    exchange,
+                    400,
+                    MiniJson.write(error(
+                            id,
+                            -32020,
+                            "requests need the headers MCP-Protocol-Version: " + STATELESS_VERSION
+                                    + " and Mcp-Method: <method>")));
+            return;
+        }
+        Object params = request.get("params");
+        Object meta = params instanceof Map<?, ?> p ? p.get("_meta") : null;
+        List<String> missing = new ArrayList<>();
+        for (String key : List.of("protocolVersion", "clientInfo", "clientCapabilities")) {
+            if (!(meta instanceof Map<?, ?> m) || m.get(META + key) == null) {
+                missing.add(META + key);
+            }
+        }
+        if (!missing.isEmpty()) {
+            log(method + " refused: _meta lacks " + missing);
+            send(exchange, 400, MiniJson.write(error(id, -32602, "params._meta lacks " + String.join(", ", missing))));
+            return;
+        }
+        log(method + " (stateless " + STATELESS_VERSION + ")");
+        reply(exchange, method.equals("server/discover") ? result(id, discoverResult()) : answer(id, method, params));
+    }
+
+    private static Map<String, Object> discoverResult() {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("supportedVersions", List.of(STATELESS_VERSION));
+        result.put("capabilities", Map.of("tools", Map.of("listChanged", false)));
+        result.put("resultType", "complete");
+        result.put("ttlMs", 60_000);
+        result.put("cacheScope", "global");
+        result.put("_meta", Map.of(META + "serverInfo", Map.of("name", "xy-echo", "version", "1.0.0")));
+        return result;
     }
 
     private static Map<String, Object> initializeResult(Map<?, ?> request) {
@@ -139,21 +327,23 @@ public final class EchoMcpServer {
                 "serverInfo", Map.of("name", "xy-echo", "version", "1.0.0"));
     }
 
-    private static Map<String, Object> answer(Object id, String method, Object params) {
+    private Map<String, Object> answer(Object id, String method, Object params) {
         return switch (method) {
             case "ping" -> result(id, Map.of());
-            case "tools/list" -> result(
-                    id,
-                    Map.of(
-                            "tools",
-                            List.of(Map.of(
-                                    "name", "echo",
-                                    "description", "Returns the text it is given.",
-                                    "inputSchema",
-                                            Map.of(
-                                                    "type", "object",
-                                                    "properties", Map.of("text", Map.of("type", "string")),
-                                                    "required", List.of("text"))))));
+            case "tools/list" -> options.brokenTools()
+                    ? error(id, -32603, "tools are broken on purpose (--broken-tools)")
+                    : result(
+                            id,
+                            Map.of(
+                                    "tools",
+                                    List.of(Map.of(
+                                            "name", "echo",
+                                            "description", "Returns the text it is given.",
+                                            "inputSchema",
+                                                    Map.of(
+                                                            "type", "object",
+                                                            "properties", Map.of("text", Map.of("type", "string")),
+                                                            "required", List.of("text"))))));
             case "tools/call" -> callTool(id, params);
             default -> error(id, -32601, "method not found: " + method);
         };
@@ -179,11 +369,45 @@ public final class EchoMcpServer {
     }
 
     private static Map<String, Object> error(Object id, int code, String message) {
+        return error(id, code, message, null);
+    }
+
+    private static Map<String, Object> error(Object id, int code, String message, Object data) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", code);
+        error.put("message", message);
+        if (data != null) {
+            error.put("data", data);
+        }
         Map<String, Object> reply = new LinkedHashMap<>();
         reply.put("jsonrpc", "2.0");
         reply.put("id", id);
-        reply.put("error", Map.of("code", code, "message", message));
+        reply.put("error", error);
         return reply;
+    }
+
+    /** A JSON-RPC response as plain JSON, or (with {@code --sse}) as an event stream. */
+    private void reply(HttpExchange exchange, Map<String, Object> response) throws IOException {
+        if (!options.sse()) {
+            send(exchange, 200, MiniJson.write(response));
+            return;
+        }
+        Map<String, Object> note = new LinkedHashMap<>();
+        note.put("jsonrpc", "2.0");
+        note.put("method", "notifications/message");
+        note.put("params", Map.of("level", "info", "data", "answering over SSE"));
+        // A priming event without data, then a notification with an id-less message, then the response: a
+        // client must skip the first two, as it must with the reference servers.
+        String stream = "id: " + UUID.randomUUID() + "\ndata: \n\n"
+                + "event: message\ndata: " + MiniJson.write(note) + "\n\n"
+                + "event: message\nid: " + UUID.randomUUID() + "\ndata: " + MiniJson.write(response) + "\n\n";
+        byte[] bytes = stream.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+        exchange.getResponseHeaders().add("Cache-Control", "no-cache");
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
     }
 
     private static void send(HttpExchange exchange, int status, String json) throws IOException {
@@ -203,7 +427,6 @@ public final class EchoMcpServer {
         System.out.println("echo: " + message);
     }
 
-    /** Just enough JSON for JSON-RPC: objects, arrays, strings, numbers, booleans, null. */
     static final class MiniJson {
         private final String text;
         private int pos;

@@ -21,7 +21,8 @@ public record ServerConfig(
         boolean autostart,
         RestartConfig restart,
         StopConfig stop,
-        LogConfig logs) {
+        LogConfig logs,
+        HealthConfig health) {
     /** Server names are file stems, kept to a shape that is safe in paths, URLs and shells. */
     public static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
@@ -33,6 +34,7 @@ public record ServerConfig(
         Objects.requireNonNull(restart, "restart");
         Objects.requireNonNull(stop, "stop");
         Objects.requireNonNull(logs, "logs");
+        Objects.requireNonNull(health, "health");
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("invalid server name: " + name);
         }
@@ -44,8 +46,9 @@ public record ServerConfig(
     }
 
     /**
-     * True when the running process would differ: a change here needs a restart, while restart, stop and log
-     * settings can be applied to a running server in place.
+     * True when the running process would differ: a change here needs a restart, while restart, stop, log and
+     * health settings can be applied to a running server in place (a new health setting takes effect from the
+     * next check; it says how xy looks at the process, not how the process runs).
      */
     public boolean processDiffers(ServerConfig other) {
         return !command.equals(other.command)

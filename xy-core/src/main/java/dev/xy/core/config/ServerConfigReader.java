@@ -20,10 +20,11 @@ import java.util.Optional;
  */
 public final class ServerConfigReader {
     static final List<String> TOP_LEVEL =
-            List.of("command", "args", "port", "env", "working-dir", "autostart", "restart", "stop", "logs");
+            List.of("command", "args", "port", "env", "working-dir", "autostart", "restart", "stop", "logs", "health");
     static final List<String> RESTART = List.of("policy", "backoff-initial", "backoff-max", "max-retries-per-minute");
     static final List<String> STOP = List.of("grace");
     static final List<String> LOGS = List.of("max-size", "keep");
+    static final List<String> HEALTH = List.of("mode", "path", "interval", "timeout", "failures", "start-timeout");
     private static final long MIN_LOG_SIZE = 1024;
 
     /**
@@ -89,6 +90,7 @@ public final class ServerConfigReader {
         RestartConfig restart = optional(nodes, "restart").map(this::restart).orElse(RestartConfig.DEFAULT);
         StopConfig stop = optional(nodes, "stop").map(this::stop).orElse(StopConfig.DEFAULT);
         LogConfig logs = optional(nodes, "logs").map(this::logs).orElse(LogConfig.DEFAULT);
+        HealthConfig health = optional(nodes, "health").map(this::health).orElse(HealthConfig.DEFAULT);
         Optional<PortUse> portUse = port.map(p -> new PortUse(
                 name,
                 p.intValue(),
@@ -107,7 +109,8 @@ public final class ServerConfigReader {
                 autostart,
                 restart,
                 stop,
-                logs);
+                logs,
+                health);
         return new Result(Optional.of(config), List.of(), portUse);
     }
 
@@ -229,5 +232,49 @@ public final class ServerConfigReader {
                 .map(Long::intValue)
                 .orElse(LogConfig.DEFAULT.keep());
         return new LogConfig(maxSize, keep);
+    }
+
+    private HealthConfig health(KdlNode block) {
+        Map<String, KdlNode> nodes = values.uniqueNodes(values.blockChildren(block), HEALTH, " in `health`");
+        HealthConfig defaults = HealthConfig.DEFAULT;
+        HealthMode mode = optional(nodes, "mode").flatMap(this::healthMode).orElse(defaults.mode());
+        String path = optional(nodes, "path").flatMap(this::healthPath).orElse(defaults.path());
+        Duration interval = optional(nodes, "interval")
+                .flatMap(n -> values.duration(n, HealthConfig.MIN_INTERVAL))
+                .orElse(defaults.interval());
+        Duration timeout = optional(nodes, "timeout")
+                .flatMap(n -> values.duration(n, HealthConfig.MIN_TIMEOUT))
+                .orElse(defaults.timeout());
+        int failures = optional(nodes, "failures")
+                .flatMap(n -> values.integer(n, 1, HealthConfig.MAX_FAILURES))
+                .map(Long::intValue)
+                .orElse(defaults.failures());
+        Duration startTimeout = optional(nodes, "start-timeout")
+                .flatMap(n -> values.duration(n, HealthConfig.MIN_START_TIMEOUT))
+                .orElse(defaults.startTimeout());
+        return new HealthConfig(mode, path, interval, timeout, failures, startTimeout);
+    }
+
+    private Optional<HealthMode> healthMode(KdlNode node) {
+        return values.string(node).flatMap(text -> {
+            Optional<HealthMode> mode = HealthMode.fromConfigName(text);
+            if (mode.isEmpty()) {
+                problems.at(
+                        node.arguments().get(0).location(), "`mode` must be mcp, tcp or none, got \"" + text + "\"");
+            }
+            return mode;
+        });
+    }
+
+    private Optional<String> healthPath(KdlNode node) {
+        return values.string(node).filter(path -> {
+            boolean valid = HealthConfig.PATH.matcher(path).matches();
+            if (!valid) {
+                problems.at(
+                        node.arguments().get(0).location(),
+                        "`path` must start with / and be plain ASCII without spaces or #, got \"" + path + "\"");
+            }
+            return valid;
+        });
     }
 }

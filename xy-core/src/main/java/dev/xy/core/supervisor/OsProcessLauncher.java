@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Starts real server processes, each the leader of its own process group, with both output streams pumped. */
+/**
+ * Starts real server processes, each the leader of its own process group, with both output streams pumped. A
+ * child inherits the daemon's environment, then gets {@code PORT=<port>}, then the config's {@code env} on top.
+ */
 public final class OsProcessLauncher implements ProcessLauncher {
     private final Optional<List<String>> groupLeaderPrefix = ProcessGroups.leaderPrefix();
     private final Path defaultWorkingDir;
@@ -26,8 +29,9 @@ public final class OsProcessLauncher implements ProcessLauncher {
         if (!Files.isDirectory(workingDir)) {
             throw new SpawnException("working directory " + workingDir + " does not exist");
         }
+        Map<String, String> own = ownEnvironment(config);
         Map<String, String> env = new HashMap<>(System.getenv());
-        env.putAll(config.env());
+        env.putAll(own);
         Path executable = CommandResolver.resolve(config.command(), env, workingDir);
         if (PortProbe.accepts(config.port())) {
             throw new PortInUseException(config.port());
@@ -37,7 +41,7 @@ public final class OsProcessLauncher implements ProcessLauncher {
         command.add(executable.toString());
         command.addAll(config.args());
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile());
-        builder.environment().putAll(config.env());
+        builder.environment().putAll(own);
         Process process;
         try {
             process = builder.start();
@@ -45,5 +49,18 @@ public final class OsProcessLauncher implements ProcessLauncher {
             throw new SpawnException(e.getMessage());
         }
         return new OsProcessTree(process, groupLeaderPrefix.isPresent(), logs);
+    }
+
+    /**
+     * What xy sets in a child's environment over the daemon's own. Most Node and Python MCP servers read their
+     * port from {@code PORT} and fall back to a default of their own, so without it a server would listen
+     * somewhere other than the configured port; an inherited {@code PORT} is overridden for the same reason. A
+     * {@code PORT} in the config wins: the user knows best.
+     */
+    static Map<String, String> ownEnvironment(ServerConfig config) {
+        Map<String, String> own = new HashMap<>();
+        own.put("PORT", Integer.toString(config.port()));
+        own.putAll(config.env());
+        return own;
     }
 }

@@ -38,6 +38,14 @@ class ServerConfigReaderTest {
         assertThat(config.restart()).isEqualTo(RestartConfig.DEFAULT);
         assertThat(config.stop()).isEqualTo(StopConfig.DEFAULT);
         assertThat(config.logs()).isEqualTo(LogConfig.DEFAULT);
+        assertThat(config.health())
+                .isEqualTo(new HealthConfig(
+                        HealthMode.MCP,
+                        "/mcp",
+                        Duration.ofSeconds(10),
+                        Duration.ofSeconds(2),
+                        3,
+                        Duration.ofSeconds(60)));
     }
 
     @Test
@@ -64,6 +72,14 @@ class ServerConfigReaderTest {
                     max-size "512KB"
                     keep 2
                 }
+                health {
+                    mode tcp
+                    path "/v1/mcp?key=a"
+                    interval "30s"
+                    timeout "500ms"
+                    failures 5
+                    start-timeout "2m"
+                }
                 """;
         ServerConfig config = read(text).config().orElseThrow();
         assertThat(config.args()).containsExactly("-y", "@modelcontextprotocol/server-everything", "streamableHttp");
@@ -74,6 +90,25 @@ class ServerConfigReaderTest {
                 .isEqualTo(new RestartConfig(RestartPolicy.ALWAYS, Duration.ofMillis(250), Duration.ofMinutes(90), 3));
         assertThat(config.stop().grace()).isEqualTo(Duration.ofSeconds(2));
         assertThat(config.logs()).isEqualTo(new LogConfig(512 * 1024, 2));
+        assertThat(config.health())
+                .isEqualTo(new HealthConfig(
+                        HealthMode.TCP,
+                        "/v1/mcp?key=a",
+                        Duration.ofSeconds(30),
+                        Duration.ofMillis(500),
+                        5,
+                        Duration.ofMinutes(2)));
+    }
+
+    @Test
+    void aPartialHealthBlockKeepsTheOtherDefaults() {
+        HealthConfig health = read(VALID + "health {\n  mode none\n}\n")
+                .config()
+                .orElseThrow()
+                .health();
+        assertThat(health.mode()).isEqualTo(HealthMode.NONE);
+        assertThat(health.path()).isEqualTo("/mcp");
+        assertThat(health.startTimeout()).isEqualTo(Duration.ofSeconds(60));
     }
 
     @Test
@@ -142,6 +177,35 @@ class ServerConfigReaderTest {
                 Arguments.of(VALID + "logs {\n  max-size \"10 megs\"\n}\n", "4:12", "a size such as"),
                 Arguments.of(VALID + "logs {\n  max-size \"10B\"\n}\n", "4:12", "must be at least 1024 bytes"),
                 Arguments.of(VALID + "logs {\n  keep 0\n}\n", "4:8", "`keep` must be from 1 to 1000"),
+                Arguments.of(
+                        VALID + "health {\n  intervall \"5s\"\n}\n",
+                        "4:3",
+                        "unknown node `intervall` in `health`; did you mean `interval`?"),
+                Arguments.of(
+                        VALID + "health {\n  retries 3\n}\n",
+                        "4:3",
+                        "known nodes in `health`: mode, path, interval, timeout, failures, start-timeout"),
+                Arguments.of(
+                        VALID + "health {\n  mode tcp\n  mode mcp\n}\n",
+                        "5:3",
+                        "duplicate node `mode`; it is already set at line 4"),
+                Arguments.of(
+                        VALID + "health {\n  mode http\n}\n", "4:8", "`mode` must be mcp, tcp or none, got \"http\""),
+                Arguments.of(VALID + "health {\n  mode 1\n}\n", "4:8", "`mode` must be a string, got the number 1"),
+                Arguments.of(VALID + "health {\n  path \"mcp\"\n}\n", "4:8", "`path` must start with /"),
+                Arguments.of(VALID + "health {\n  path \"/m cp\"\n}\n", "4:8", "without spaces or #"),
+                Arguments.of(VALID + "health {\n  path \"/mcp#x\"\n}\n", "4:8", "without spaces or #"),
+                Arguments.of(VALID + "health {\n  interval 10\n}\n", "4:12", "`interval` must be a duration"),
+                Arguments.of(VALID + "health {\n  interval \"50ms\"\n}\n", "4:12", "must be at least 100ms"),
+                Arguments.of(VALID + "health {\n  timeout \"0s\"\n}\n", "4:11", "must be at least 10ms"),
+                Arguments.of(VALID + "health {\n  start-timeout \"1ms\"\n}\n", "4:17", "must be at least 100ms"),
+                Arguments.of(VALID + "health {\n  failures 0\n}\n", "4:12", "`failures` must be from 1 to 100, got 0"),
+                Arguments.of(
+                        VALID + "health {\n  failures \"3\"\n}\n",
+                        "4:12",
+                        "`failures` must be an integer, got the string \"3\""),
+                Arguments.of(VALID + "health \"mcp\"\n", "3:1", "`health` takes a block, not values"),
+                Arguments.of(VALID + "health {\n}\nhealth {\n}\n", "5:1", "duplicate node `health`"),
                 Arguments.of(VALID + "(u8)autostart #true\n", "3:1", "type annotations like (u8) are not used"),
                 Arguments.of(VALID + "autostart true\n", "3:11", "KDL 2 writes #true"),
                 Arguments.of(VALID + "env {\n", "3:5", "unclosed children block"),

@@ -2,6 +2,8 @@ package dev.xy.core.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.xy.core.config.HealthConfig;
+import dev.xy.core.config.HealthMode;
 import dev.xy.core.config.LogConfig;
 import dev.xy.core.config.RestartConfig;
 import dev.xy.core.config.ServerConfig;
@@ -26,7 +28,8 @@ class ConfigDiffTest {
                 true,
                 RestartConfig.DEFAULT,
                 new StopConfig(grace),
-                LogConfig.DEFAULT);
+                LogConfig.DEFAULT,
+                HealthConfig.DEFAULT);
     }
 
     @Test
@@ -50,5 +53,29 @@ class ConfigDiffTest {
         assertThat(diff.unchanged()).containsExactly("keep");
         assertThat(before.get(2).processDiffers(after.get(1))).isFalse();
         assertThat(before.get(3).processDiffers(after.get(2))).isTrue();
+    }
+
+    @Test
+    void aHealthChangeIsAChangeThatAppliesInPlace() {
+        ServerConfig before = server("alpha", "a", 1, Duration.ofSeconds(1));
+        HealthConfig tcp = new HealthConfig(
+                HealthMode.TCP, "/other", Duration.ofSeconds(1), Duration.ofSeconds(1), 1, Duration.ofSeconds(5));
+        ServerConfig after = new ServerConfig(
+                before.name(),
+                before.file(),
+                before.command(),
+                before.args(),
+                before.port(),
+                before.env(),
+                before.workingDir(),
+                before.autostart(),
+                before.restart(),
+                before.stop(),
+                before.logs(),
+                tcp);
+
+        assertThat(ConfigDiff.between(List.of(before), List.of(after)).changed())
+                .containsExactly(after);
+        assertThat(before.processDiffers(after)).isFalse();
     }
 }

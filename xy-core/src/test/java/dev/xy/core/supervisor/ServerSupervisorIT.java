@@ -319,4 +319,22 @@ class ServerSupervisorIT {
         await().until(() -> supervisor.status().state() == ServerState.STOPPED);
         assertThat(logLines(supervisor, "stdout")).containsExactly("hello in " + work.toRealPath());
     }
+
+    private List<String> outputWith(int port, java.util.Map<String, String> env) throws Exception {
+        ServerConfig base = TestServers.shell("echo \"PORT=$PORT\"", NEVER, Duration.ofSeconds(1));
+        ServerSupervisor supervisor = supervise(TestServers.with(base, port, env, Optional.empty()));
+        supervisor.start();
+        await().until(() -> supervisor.status().state() == ServerState.STOPPED);
+        return logLines(supervisor, "stdout");
+    }
+
+    @Test
+    void theChildIsToldItsPortInPort() throws Exception {
+        assertThat(outputWith(3917, java.util.Map.of())).containsExactly("PORT=3917");
+    }
+
+    @Test
+    void aPortSetInTheConfigsEnvWins() throws Exception {
+        assertThat(outputWith(3918, java.util.Map.of("PORT", "4000"))).containsExactly("PORT=4000");
+    }
 }

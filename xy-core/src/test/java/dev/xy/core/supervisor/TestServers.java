@@ -1,5 +1,6 @@
 package dev.xy.core.supervisor;
 
+import dev.xy.core.config.HealthConfig;
 import dev.xy.core.config.LogConfig;
 import dev.xy.core.config.RestartConfig;
 import dev.xy.core.config.RestartPolicy;
@@ -31,7 +32,8 @@ final class TestServers {
                 true,
                 restart,
                 new StopConfig(grace),
-                LogConfig.DEFAULT);
+                LogConfig.DEFAULT,
+                HealthConfig.DEFAULT);
     }
 
     static ServerConfig config(RestartPolicy policy, int maxRetries) {
@@ -59,7 +61,8 @@ final class TestServers {
                 base.autostart(),
                 base.restart(),
                 base.stop(),
-                base.logs());
+                base.logs(),
+                base.health());
     }
 
     static LogHub hub(Path dir, String name) {
