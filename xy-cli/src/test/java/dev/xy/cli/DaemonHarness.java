@@ -52,10 +52,15 @@ final class DaemonHarness implements AutoCloseable {
         return Files.writeString(configDir.resolve(name + ".kdl"), kdl);
     }
 
-    /** A config for {@code sh -c script} on a port nothing listens on. */
+    /**
+     * A config for {@code sh -c script} on a port nothing listens on. Such a server answers no health check, so
+     * unless {@code extra} says otherwise it has none ({@code health { mode "none" }}): ready once spawned.
+     */
     String shellServer(String script, String extra) throws IOException {
+        String health = extra.contains("health") ? "" : "health {\n  mode \"none\"\n}\n";
         return "command \"/bin/sh\"\nargs \"-c\" \""
-                + script.replace("\\", "\\\\").replace("\"", "\\\"") + "\"\nport " + freePort() + "\n" + extra;
+                + script.replace("\\", "\\\\").replace("\"", "\\\"") + "\"\nport " + freePort() + "\n" + health
+                + extra;
     }
 
     static int freePort() throws IOException {
@@ -71,14 +76,15 @@ final class DaemonHarness implements AutoCloseable {
                 "XDG_RUNTIME_DIR", runtimeDir.toString());
     }
 
-    /** Starts the daemon and waits until its socket answers. */
+    /** Starts the daemon and waits until its socket answers and its autostart servers have been spawned. */
     Process startDaemon() throws IOException {
         daemon = spawnDaemon();
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             assertThat(daemon.isAlive())
                     .as("daemon alive; its log:\n" + daemonLog())
                     .isTrue();
-            return xy("list", "--json").exit() == 0;
+            // The socket answers before the autostart servers are spawned; "ready:" comes after.
+            return daemonLog().contains(" xy: ready: ") && xy("list", "--json").exit() == 0;
         });
         return daemon;
     }

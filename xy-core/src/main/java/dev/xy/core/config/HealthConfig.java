@@ -43,4 +43,9 @@ public record HealthConfig(
             throw new IllegalArgumentException("health failures must be from 1 to " + MAX_FAILURES);
         }
     }
+
+    /** These settings with another mode. */
+    public HealthConfig withMode(HealthMode newMode) {
+        return new HealthConfig(newMode, path, interval, timeout, failures, startTimeout);
+    }
 }

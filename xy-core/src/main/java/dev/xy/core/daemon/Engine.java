@@ -11,10 +11,12 @@ import dev.xy.core.config.ServerConfig;
 import dev.xy.core.logs.LogHub;
 import dev.xy.core.logs.LogLine;
 import dev.xy.core.logs.RotatingLogFile;
+import dev.xy.core.ports.PortHolders;
 import dev.xy.core.rpc.ErrorCodes;
 import dev.xy.core.rpc.Methods;
 import dev.xy.core.rpc.RpcException;
 import dev.xy.core.rpc.Wire;
+import dev.xy.core.supervisor.ExecutorHealthProbe;
 import dev.xy.core.supervisor.ExecutorScheduler;
 import dev.xy.core.supervisor.ProcessLauncher;
 import dev.xy.core.supervisor.ServerState;
@@ -46,6 +48,7 @@ public final class Engine implements XyApi, AutoCloseable {
     private final long startedAtUnixMs = clock.millis();
     private final Map<String, Supervised> servers = new LinkedHashMap<>();
     private final StateEvents events = new StateEvents();
+    private final ExecutorHealthProbe probe = new ExecutorHealthProbe(PortHolders.forThisSystem());
     private boolean closed;
 
     public Engine(XyPaths paths, ProcessLauncher launcher, Wire.Host host, Consumer<String> daemonLog) {
@@ -63,7 +66,7 @@ public final class Engine implements XyApi, AutoCloseable {
             autostart = addAll(configs.servers());
         }
         announceAdded(configs.servers());
-        StartBatch.run(supervisors(autostart), "autostart", false, daemonLog);
+        StartBatch.run(supervisors(autostart), "autostart", false, false, daemonLog);
     }
 
     @Override
@@ -91,14 +94,15 @@ public final class Engine implements XyApi, AutoCloseable {
         ServerSupervisor supervisor = supervisor(name);
         return WireViews.detail(
                 supervisor.status(),
-                supervisor.config().file(),
+                supervisor.config(),
                 supervisor.logs().file().path(),
                 clock.instant());
     }
 
     @Override
     public Wire.StartResult start(Wire.Target target) throws RpcException {
-        StartBatch batch = StartBatch.run(supervisors(resolve(target)), "started by request", false, daemonLog);
+        StartBatch batch =
+                StartBatch.run(supervisors(resolve(target)), "started by request", false, target.waits(), daemonLog);
         batch.throwIfAnyFailed();
         if (isSingle(target) && !batch.alreadyRunning().isEmpty()) {
             throw new RpcException(ErrorCodes.ALREADY_RUNNING, target.name() + " is already running");
@@ -124,7 +128,8 @@ public final class Engine implements XyApi, AutoCloseable {
 
     @Override
     public Wire.RestartResult restart(Wire.Target target) throws RpcException {
-        StartBatch batch = StartBatch.run(supervisors(resolve(target)), "restarted by request", true, daemonLog);
+        StartBatch batch =
+                StartBatch.run(supervisors(resolve(target)), "restarted by request", true, target.waits(), daemonLog);
         batch.throwIfAnyFailed();
         return new Wire.RestartResult(batch.started());
     }
@@ -166,8 +171,9 @@ public final class Engine implements XyApi, AutoCloseable {
         removed.forEach(r -> events.publish(
                 WireViews.membershipEvent(Wire.EventKind.REMOVED, r.supervisor().name(), null, clock.instant())));
         reconfigured.forEach(CompletableFuture::join);
-        diff.changed().forEach(config -> announceChange(config.name()));
-        StartBatch started = StartBatch.run(supervisors(toStart), "config reloaded", false, daemonLog);
+        supervisors(diff.changed().stream().map(ServerConfig::name).toList())
+                .forEach(s -> announceChange(s, "config changed"));
+        StartBatch started = StartBatch.run(supervisors(toStart), "config reloaded", false, true, daemonLog);
         daemonLog.accept("reloaded: " + diff.added().size() + " added, "
                 + diff.removed().size() + " removed, " + diff.changed().size() + " changed, "
                 + diff.unchanged().size() + " unchanged");
@@ -216,6 +222,7 @@ public final class Engine implements XyApi, AutoCloseable {
         synchronized (this) {
             servers.clear();
         }
+        probe.close();
     }
 
     static RpcException configInvalid(List<ConfigProblem> problems) {
@@ -251,9 +258,10 @@ public final class Engine implements XyApi, AutoCloseable {
                 config.logs().keep());
         LogHub hub = new LogHub(config.name(), file, System::currentTimeMillis);
         ExecutorScheduler scheduler = new ExecutorScheduler("xy-supervisor-" + config.name());
-        ServerSupervisor supervisor = new ServerSupervisor(config, scheduler, launcher, hub);
+        ServerSupervisor supervisor = new ServerSupervisor(config, scheduler, launcher, probe, hub);
         servers.put(config.name(), new Supervised(supervisor, scheduler));
         supervisor.addListener(t -> announce(supervisor, t));
+        supervisor.addChangeListener(reason -> announceChange(supervisor, reason));
     }
 
     /** Outside the engine's lock: a subscriber's snapshot takes the event lock, then the engine's. */
@@ -266,7 +274,7 @@ public final class Engine implements XyApi, AutoCloseable {
     }
 
     private Wire.ServerSummary summary(ServerSupervisor supervisor) {
-        return WireViews.summary(supervisor.status(), clock.instant());
+        return WireViews.summary(supervisor.status(), supervisor.config(), clock.instant());
     }
 
     /** Runs on the supervisor's thread right after the transition, so the summary is the state it reached. */
@@ -276,17 +284,17 @@ public final class Engine implements XyApi, AutoCloseable {
         events.publish(WireViews.transitionEvent(t, summary(supervisor)));
     }
 
-    private void announceChange(String name) {
-        List<ServerSupervisor> found = supervisors(List.of(name));
-        found.forEach(s -> events.publish(new Wire.StateEvent(
+    /** Something about a server changed that is not a transition: its readiness, pid, tools or config. */
+    private void announceChange(ServerSupervisor supervisor, String reason) {
+        events.publish(new Wire.StateEvent(
                 null,
                 Wire.EventKind.CHANGED,
-                name,
+                supervisor.name(),
                 null,
-                s.status().state(),
+                supervisor.status().state(),
                 clock.millis(),
-                "config changed",
-                summary(s))));
+                reason,
+                summary(supervisor)));
     }
 
     /** Stops a server for good and frees its thread and log file. */

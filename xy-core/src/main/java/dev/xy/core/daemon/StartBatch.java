@@ -4,7 +4,6 @@ import dev.xy.core.rpc.ErrorCodes;
 import dev.xy.core.rpc.RpcException;
 import dev.xy.core.rpc.Wire;
 import dev.xy.core.supervisor.PortInUseException;
-import dev.xy.core.supervisor.ServerState;
 import dev.xy.core.supervisor.ServerSupervisor;
 import dev.xy.core.supervisor.SpawnException;
 import dev.xy.core.supervisor.StartOutcome;
@@ -26,19 +25,19 @@ final class StartBatch {
 
     private StartBatch() {}
 
-    static StartBatch run(List<ServerSupervisor> chosen, String reason, boolean restart, Consumer<String> log) {
+    /**
+     * @param untilReady whether to wait for each server to be ready, or only for its process to be spawned
+     */
+    static StartBatch run(
+            List<ServerSupervisor> chosen, String reason, boolean restart, boolean untilReady, Consumer<String> log) {
         List<CompletableFuture<StartOutcome>> attempts = chosen.stream()
-                .map(s -> restart ? s.restart().thenApply(done -> outcomeAfterRestart(s)) : s.start(reason))
+                .map(s -> restart ? s.restart(untilReady) : s.start(reason, untilReady))
                 .toList();
         StartBatch batch = new StartBatch();
         for (int i = 0; i < chosen.size(); i++) {
             batch.record(chosen.get(i), attempts.get(i).join(), log);
         }
         return batch;
-    }
-
-    private static StartOutcome outcomeAfterRestart(ServerSupervisor supervisor) {
-        return supervisor.status().state() == ServerState.FAILED ? StartOutcome.SPAWN_FAILED : StartOutcome.STARTED;
     }
 
     private void record(ServerSupervisor supervisor, StartOutcome outcome, Consumer<String> log) {
@@ -51,6 +50,12 @@ final class StartBatch {
                 String reason = why.map(Throwable::getMessage).orElseGet(() -> lastReason(supervisor));
                 failed.add(new Wire.Failure(supervisor.name(), reason));
                 log.accept(supervisor.name() + ": cannot start: " + reason);
+            }
+            case NOT_READY -> {
+                allPortConflicts = false;
+                String reason = "not ready: " + supervisor.lastStartFailure().orElseGet(() -> lastReason(supervisor));
+                failed.add(new Wire.Failure(supervisor.name(), reason));
+                log.accept(supervisor.name() + ": " + reason);
             }
         }
     }

@@ -1,7 +1,10 @@
 package dev.xy.core.daemon;
 
+import dev.xy.core.config.ServerConfig;
+import dev.xy.core.health.McpIdentity;
 import dev.xy.core.rpc.Wire;
 import dev.xy.core.supervisor.ExitStatus;
+import dev.xy.core.supervisor.ServerState;
 import dev.xy.core.supervisor.ServerStatus;
 import dev.xy.core.supervisor.Transition;
 import java.nio.file.Path;
@@ -13,23 +16,23 @@ import java.util.List;
 final class WireViews {
     private WireViews() {}
 
-    static Wire.ServerSummary summary(ServerStatus status, Instant now) {
+    static Wire.ServerSummary summary(ServerStatus status, ServerConfig config, Instant now) {
         return new Wire.ServerSummary(
                 status.name(),
                 status.state(),
-                null,
+                status.ready().orElse(null),
                 status.pid().isPresent() ? status.pid().getAsLong() : null,
                 status.port(),
-                url(status.port()),
+                url(config),
                 uptime(status, now),
                 status.restartCount(),
                 status.lastExit().map(WireViews::lastExit).orElse(null),
                 reason(status),
-                null);
+                status.mcp().map(WireViews::mcp).orElse(null));
     }
 
-    static Wire.ServerDetail detail(ServerStatus status, Path configFile, Path logFile, Instant now) {
-        Wire.ServerSummary s = summary(status, now);
+    static Wire.ServerDetail detail(ServerStatus status, ServerConfig config, Path logFile, Instant now) {
+        Wire.ServerSummary s = summary(status, config, now);
         return new Wire.ServerDetail(
                 s.name(),
                 s.state(),
@@ -42,8 +45,8 @@ final class WireViews {
                 s.lastExit(),
                 s.reason(),
                 s.mcp(),
-                null,
-                configFile.toString(),
+                status.mcp().map(McpIdentity::tools).orElse(null),
+                config.file().toString(),
                 logFile.toString(),
                 status.transitions().stream().map(WireViews::transition).toList());
     }
@@ -69,16 +72,32 @@ final class WireViews {
                 null, kind, name, null, server == null ? null : server.state(), at.toEpochMilli(), null, server);
     }
 
-    /** The address an MCP client uses for a server. */
-    static String url(int port) {
-        return "http://localhost:" + port + "/mcp";
+    /** The address an MCP client uses for a server: its port and its health check's MCP path. */
+    static String url(ServerConfig config) {
+        return "http://localhost:" + config.port() + config.health().path();
     }
 
+    /**
+     * Why the server is where it is: while a process runs and its health check says something (not ready yet,
+     * failing), that; otherwise the last transition's reason.
+     */
     private static String reason(ServerStatus status) {
+        if (status.healthNote().isPresent()) {
+            return (status.state() == ServerState.STARTING ? "not ready yet: " : "")
+                    + status.healthNote().get();
+        }
         List<Transition> transitions = status.transitions();
         return transitions.isEmpty()
                 ? null
                 : transitions.get(transitions.size() - 1).reason();
+    }
+
+    private static Wire.McpInfo mcp(McpIdentity identity) {
+        return new Wire.McpInfo(
+                identity.name(),
+                identity.version(),
+                identity.protocolVersion(),
+                identity.tools().size());
     }
 
     private static Long uptime(ServerStatus status, Instant now) {

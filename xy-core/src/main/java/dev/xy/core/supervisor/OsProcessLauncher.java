@@ -2,6 +2,8 @@ package dev.xy.core.supervisor;
 
 import dev.xy.core.config.ServerConfig;
 import dev.xy.core.logs.LogHub;
+import dev.xy.core.ports.PortAvailability;
+import dev.xy.core.ports.PortHolders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +20,7 @@ import java.util.Optional;
 public final class OsProcessLauncher implements ProcessLauncher {
     private final Optional<List<String>> groupLeaderPrefix = ProcessGroups.leaderPrefix();
     private final Path defaultWorkingDir;
+    private final PortAvailability ports = new PortAvailability(PortHolders.forThisSystem());
 
     public OsProcessLauncher(Path defaultWorkingDir) {
         this.defaultWorkingDir = defaultWorkingDir;
@@ -33,8 +36,9 @@ public final class OsProcessLauncher implements ProcessLauncher {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.putAll(own);
         Path executable = CommandResolver.resolve(config.command(), env, workingDir);
-        if (PortProbe.accepts(config.port())) {
-            throw new PortInUseException(config.port());
+        Optional<String> conflict = ports.conflict(config.port());
+        if (conflict.isPresent()) {
+            throw new PortInUseException(conflict.get());
         }
 
         List<String> command = new ArrayList<>(groupLeaderPrefix.orElse(List.of()));

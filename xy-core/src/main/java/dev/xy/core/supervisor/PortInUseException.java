@@ -1,8 +1,8 @@
 package dev.xy.core.supervisor;
 
-/** The server's port already accepts connections: another process holds it. */
+/** The server's port is held by another process; the message names the port and, where the OS tells, the holder. */
 public final class PortInUseException extends SpawnException {
-    public PortInUseException(int port) {
-        super("port " + port + " is already in use by another process (it accepts connections on localhost)");
+    public PortInUseException(String why) {
+        super(why);
     }
 }

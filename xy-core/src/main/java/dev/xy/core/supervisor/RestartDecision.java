@@ -38,4 +38,20 @@ public sealed interface RestartDecision {
         }
         return new Restart();
     }
+
+    /**
+     * What to do after xy stopped a server because it failed its health checks, or did not become ready in
+     * time: always a failure, whatever its exit code then was.
+     */
+    static RestartDecision afterUnhealthy(
+            RestartPolicy policy, String reason, int restartsInWindow, int maxRestartsPerMinute) {
+        if (policy == RestartPolicy.NEVER) {
+            return new Fail(reason + "; restart policy is " + policy.configName());
+        }
+        if (restartsInWindow >= maxRestartsPerMinute) {
+            return new Fail("unhealthy " + (restartsInWindow + 1) + " times in 60s, more than the "
+                    + maxRestartsPerMinute + " restarts a minute allowed; last: " + reason);
+        }
+        return new Restart();
+    }
 }

@@ -2,6 +2,9 @@ package dev.xy.core.supervisor;
 
 import dev.xy.core.config.Durations;
 import dev.xy.core.config.ServerConfig;
+import dev.xy.core.health.McpIdentity;
+import dev.xy.core.health.ProbeOutcome;
+import dev.xy.core.health.ReadinessDecision;
 import dev.xy.core.logs.LogHub;
 import dev.xy.core.logs.LogStream;
 import java.time.Duration;
@@ -16,13 +19,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * Keeps one server alive. It owns the server's state and is its single thread of control: commands, process
- * exits and timers all run as tasks on its {@link Scheduler}, one at a time, and none of them waits. A stop
- * during a backoff wait therefore cancels the pending restart at once. Other threads read {@link #status()}, a
- * snapshot, and hear about transitions through listeners.
+ * Keeps one server alive and ready. It owns the server's state and is its single thread of control: commands,
+ * process exits, probe results and timers all run as tasks on its {@link Scheduler}, one at a time, and none of
+ * them waits (probes run elsewhere, see {@link HealthProbe}). A stop during a backoff wait therefore cancels the
+ * pending restart at once. Other threads read {@link #status()}, a snapshot, and hear about transitions and other
+ * changes through listeners.
+ *
+ * <p>A spawned server is {@code starting} until its health check passes ({@link Readiness}), then {@code
+ * running}; what the checks decide is {@link ReadinessDecision}'s, a pure function.
  */
 public final class ServerSupervisor {
-    /** A server that stays up this long is considered healthy again: its backoff starts over. */
+    /** A server that stays ready this long is considered healthy again: its backoff starts over. */
     public static final Duration STABLE_AFTER = Duration.ofSeconds(10);
 
     /** While stopping, how often to look whether the rest of the tree has gone after the server itself exited. */
@@ -30,8 +37,10 @@ public final class ServerSupervisor {
 
     private final Scheduler scheduler;
     private final ProcessLauncher launcher;
+    private final HealthProbe probe;
     private final LogHub logs;
     private final TransitionLog transitions = new TransitionLog();
+    private final List<Consumer<String>> changeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     // Confined to the scheduler's thread.
     private ServerConfig config;
@@ -42,29 +51,39 @@ public final class ServerSupervisor {
     private ExitStatus lastExit;
     private final Backoff backoff;
     private final RetryWindow window = new RetryWindow();
+    private final Readiness readiness = new Readiness();
     private Scheduler.Cancellable pendingRestart;
     private Scheduler.Cancellable stableTimer;
     private boolean startAfterStop;
     private LaunchedProcess killedTree;
+    /** Why xy is stopping the current process for its health: its exit then counts as that failure. */
+    private String unhealthyReason;
     /** Trees sent SIGTERM whose grace has not run out yet: shutdown must not leave them behind. */
     private final Set<LaunchedProcess> dyingTrees = new HashSet<>();
 
     private final List<CompletableFuture<ServerState>> settledWaiters = new ArrayList<>();
-    /** Restarts waiting for the new process: done when it runs, fails, or the restart is called off. */
-    private final List<CompletableFuture<Void>> runningWaiters = new ArrayList<>();
+    private final StartWaiters startWaiters = new StartWaiters();
 
     private volatile ServerStatus status;
     private volatile SpawnException lastSpawnFailure;
+    private volatile String lastStartFailure;
     private volatile ServerConfig publishedConfig;
 
-    public ServerSupervisor(ServerConfig config, Scheduler scheduler, ProcessLauncher launcher, LogHub logs) {
+    public ServerSupervisor(
+            ServerConfig config, Scheduler scheduler, ProcessLauncher launcher, HealthProbe probe, LogHub logs) {
         this.config = config;
         this.scheduler = scheduler;
         this.launcher = launcher;
+        this.probe = probe;
         this.logs = logs;
         this.backoff =
                 new Backoff(config.restart().backoffInitial(), config.restart().backoffMax());
         publishStatus();
+    }
+
+    /** For servers whose health mode is {@code none} (and tests of them): no probe is ever needed. */
+    public ServerSupervisor(ServerConfig config, Scheduler scheduler, ProcessLauncher launcher, LogHub logs) {
+        this(config, scheduler, launcher, HealthProbe.UNAVAILABLE, logs);
     }
 
     public String name() {
@@ -85,27 +104,38 @@ public final class ServerSupervisor {
     }
 
     /**
-     * Starts the server unless it is running. A manual start also forgets past crashes: the restart window, the
-     * backoff and the restart count start over. Completes once the attempt has settled: running, or failed to
-     * spawn (a server that is stopping is started again as soon as it has stopped).
+     * Hears of changes that are not transitions (a pid once spawned, readiness lost, a new tool list), with a
+     * reason; {@link #status()} already shows the change. Runs on the supervisor's thread; must not block.
      */
-    public CompletableFuture<StartOutcome> start() {
-        return start("started by request");
+    public void addChangeListener(Consumer<String> listener) {
+        changeListeners.add(listener);
     }
 
-    /** As {@link #start()}, saying why in the transition ({@code "autostart"}, {@code "config changed"}). */
-    public CompletableFuture<StartOutcome> start(String reason) {
+    /** As {@link #start(String, boolean)} by request, waiting until ready. */
+    public CompletableFuture<StartOutcome> start() {
+        return start("started by request", true);
+    }
+
+    /**
+     * Starts the server unless it is running. A manual start also forgets past crashes: the restart window, the
+     * backoff and the restart count start over. Completes once the attempt has settled: ready (or merely
+     * spawned, unless {@code untilReady}), or failed — then {@link #lastStartFailure()} says why. A server that
+     * is stopping is started again as soon as it has stopped.
+     *
+     * @param reason what the transition says: {@code "autostart"}, {@code "started by request"}
+     */
+    public CompletableFuture<StartOutcome> start(String reason, boolean untilReady) {
         return onThread(result -> {
             switch (state) {
                 case RUNNING, STARTING -> result.complete(StartOutcome.ALREADY_RUNNING);
                 case STOPPING -> {
                     startAfterStop = true;
-                    result.complete(StartOutcome.STARTED);
+                    startWaiters.add(untilReady, result);
                 }
                 default -> {
                     cancelPendingRestart();
+                    startWaiters.add(untilReady, result);
                     manualSpawn(reason);
-                    result.complete(state == ServerState.FAILED ? StartOutcome.SPAWN_FAILED : StartOutcome.STARTED);
                 }
             }
         });
@@ -114,6 +144,11 @@ public final class ServerSupervisor {
     /** Why the most recent spawn attempt failed, if it did. */
     public Optional<SpawnException> lastSpawnFailure() {
         return Optional.ofNullable(lastSpawnFailure);
+    }
+
+    /** Why the most recent start attempt did not lead to a ready server, if it did not. */
+    public Optional<String> lastStartFailure() {
+        return Optional.ofNullable(lastStartFailure);
     }
 
     /** The config in force (after the last reconfigure). */
@@ -137,29 +172,31 @@ public final class ServerSupervisor {
         });
     }
 
+    /** As {@link #restart(boolean)}, waiting until ready. */
+    public CompletableFuture<StartOutcome> restart() {
+        return restart(true);
+    }
+
     /**
      * Stops the server if it runs, then starts it again with its current config, as a manual start. Completes
-     * once the new process runs (or could not be spawned), so that a client may use the server right after.
+     * as {@link #start(String, boolean)} does, so that a client may use the server right after.
      */
-    public CompletableFuture<Void> restart() {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        scheduler.execute(() -> {
+    public CompletableFuture<StartOutcome> restart(boolean untilReady) {
+        return onThread(result -> {
+            startWaiters.add(untilReady, result);
             if (state == ServerState.RUNNING || state == ServerState.STARTING || state == ServerState.STOPPING) {
                 startAfterStop = true;
-                runningWaiters.add(done);
                 beginStop("restart requested");
             } else {
                 cancelPendingRestart();
                 manualSpawn("restarted by request");
-                done.complete(null);
             }
         });
-        return done;
     }
 
     /**
-     * Applies a new config. Restart, stop and log settings apply in place; a change to what the process is
-     * (command, args, env, working directory, port) restarts a running server. Completes with whether it did.
+     * Applies a new config. Restart, stop, health and log settings apply in place; a change to what the process
+     * is (command, args, env, working directory, port) restarts a running server. Completes with whether it did.
      */
     public CompletableFuture<Boolean> reconfigure(ServerConfig newConfig) {
         return onThread(result -> {
@@ -238,15 +275,95 @@ public final class ServerSupervisor {
         }
         process = launched;
         startedAt = scheduler.now();
+        readiness.reset(startedAt);
         event("started pid " + launched.pid());
         launched.captureOutput();
         launched.exit().whenComplete((exit, error) -> scheduler.execute(() -> onExit(launched, exit)));
-        transition(ServerState.RUNNING, "pid " + launched.pid());
+        changed("pid " + launched.pid());
+        startWaiters.spawned();
+        if (ReadinessDecision.readyAtSpawn(config.health())) {
+            becomeReady(launched, Optional.empty(), "pid " + launched.pid());
+        } else {
+            probeAfter(launched, Duration.ZERO);
+        }
+    }
+
+    private void becomeReady(LaunchedProcess ready, Optional<McpIdentity> mcp, String reason) {
+        readiness.ready(mcp);
+        transition(ServerState.RUNNING, reason);
         stableTimer = scheduler.schedule(STABLE_AFTER, () -> {
-            if (process == launched) {
+            if (process == ready) {
                 backoff.reset();
             }
         });
+        if (!ReadinessDecision.readyAtSpawn(config.health())) {
+            probeAfter(ready, config.health().interval());
+        }
+    }
+
+    private void probeAfter(LaunchedProcess target, Duration delay) {
+        readiness.pending = scheduler.schedule(delay, () -> {
+            if (target != process) {
+                return;
+            }
+            Optional<McpIdentity> known = state == ServerState.RUNNING ? readiness.mcp : Optional.empty();
+            probe.check(config, target, known)
+                    .whenComplete((outcome, error) -> scheduler.execute(() -> onProbe(
+                            target,
+                            outcome != null ? outcome : new ProbeOutcome.Failed("probe failed: " + error, false))));
+        });
+    }
+
+    /** A probe's result: dropped when its process has been replaced, or the server is no longer up. */
+    private void onProbe(LaunchedProcess probed, ProbeOutcome outcome) {
+        if (probed != process || unhealthyReason != null) {
+            return;
+        }
+        boolean starting = state == ServerState.STARTING;
+        if (!starting && state != ServerState.RUNNING) {
+            return;
+        }
+        ReadinessDecision decision = ReadinessDecision.decide(
+                config.health(),
+                starting ? ReadinessDecision.Phase.STARTING : ReadinessDecision.Phase.RUNNING,
+                Duration.between(readiness.spawnedAt, scheduler.now()),
+                readiness.failures,
+                outcome);
+        if (decision instanceof ReadinessDecision.Ready ready) {
+            if (starting) {
+                event("ready: " + Readiness.describe(ready.mcp()));
+                becomeReady(probed, ready.mcp(), "ready: " + Readiness.describe(ready.mcp()));
+                return;
+            }
+            if (readiness.recovered(ready.mcp())) {
+                changed("health check passes again: " + Readiness.describe(ready.mcp()));
+            }
+            probeAfter(probed, config.health().interval());
+        } else if (decision instanceof ReadinessDecision.KeepWaiting waiting) {
+            readiness.note = waiting.reason();
+            publishStatus();
+            probeAfter(probed, Readiness.STARTING_POLL);
+        } else if (decision instanceof ReadinessDecision.Degraded degraded) {
+            readiness.failed(degraded.consecutiveFailures(), degraded.reason());
+            String note = "health check failed (" + degraded.consecutiveFailures() + " of "
+                    + config.health().failures() + "): " + degraded.reason();
+            event(note);
+            changed(note);
+            probeAfter(probed, config.health().interval());
+        } else if (decision instanceof ReadinessDecision.Unhealthy unhealthy) {
+            stopUnhealthy(unhealthy.reason());
+        } else if (decision instanceof ReadinessDecision.NotReadyInTime late) {
+            stopUnhealthy(late.reason());
+        }
+    }
+
+    /** Not ready: show it, stop the tree, and let its exit be judged as this failure by the restart policy. */
+    private void stopUnhealthy(String reason) {
+        unhealthyReason = reason;
+        readiness.lost(reason);
+        event("unhealthy: " + reason + "; sending SIGTERM");
+        changed("not ready: " + reason);
+        terminateWithGrace(process, "did not exit");
     }
 
     private void beginStop(String reason) {
@@ -285,17 +402,21 @@ public final class ServerSupervisor {
         }
         process = null;
         startedAt = null;
+        cancel(readiness.pending);
+        readiness.clear();
         ExitStatus status = exit == null ? ExitStatus.signal("unknown") : exit;
         lastExit = status;
         cancel(stableTimer);
         event("exited with " + status.describe());
+        String unhealthy = unhealthyReason;
+        unhealthyReason = null;
         if (state == ServerState.STOPPING) {
             settleWhenTreeIsGone(exited, "exited with " + status.describe() + " after stop");
             return;
         }
         // A wrapper that died may leave children holding the port: clean up what is left of its tree.
         terminateWithGrace(exited, "leftover processes did not exit");
-        decideAfterCrash(exited, status);
+        decideAfterCrash(exited, status, unhealthy);
     }
 
     /**
@@ -314,13 +435,15 @@ public final class ServerSupervisor {
         }
     }
 
-    private void decideAfterCrash(LaunchedProcess exited, ExitStatus exit) {
+    /** After the process ended on its own, or because xy stopped it as unhealthy ({@code unhealthy} set). */
+    private void decideAfterCrash(LaunchedProcess exited, ExitStatus exit, String unhealthy) {
         Instant now = scheduler.now();
-        RestartDecision decision = RestartDecision.decide(
-                config.restart().policy(),
-                exit,
-                window.count(now),
-                config.restart().maxRetriesPerMinute());
+        int recent = window.count(now);
+        int max = config.restart().maxRetriesPerMinute();
+        RestartDecision decision = unhealthy != null
+                ? RestartDecision.afterUnhealthy(config.restart().policy(), unhealthy, recent, max)
+                : RestartDecision.decide(config.restart().policy(), exit, recent, max);
+        String what = unhealthy != null ? unhealthy : "exited with " + exit.describe();
         if (decision instanceof RestartDecision.Stop stop) {
             transition(ServerState.STOPPED, stop.reason());
         } else if (decision instanceof RestartDecision.Fail fail) {
@@ -330,7 +453,7 @@ public final class ServerSupervisor {
             Duration delay = backoff.nextDelay();
             window.record(now);
             restartCount++;
-            String reason = "exited with " + exit.describe() + "; restarting in " + Durations.format(delay);
+            String reason = what + "; restarting in " + Durations.format(delay);
             event("restarting in " + Durations.format(delay) + " (restart " + restartCount + ")");
             transition(ServerState.RESTARTING, reason);
             pendingRestart = scheduler.schedule(delay, () -> restartOnceTreeIsGone(exited));
@@ -369,6 +492,13 @@ public final class ServerSupervisor {
         logs.publish(LogStream.XY, text);
     }
 
+    private void changed(String reason) {
+        publishStatus();
+        for (Consumer<String> listener : changeListeners) {
+            listener.accept(reason);
+        }
+    }
+
     private void transition(ServerState to, String reason) {
         Transition transition = new Transition(config.name(), state, to, scheduler.now(), reason);
         state = to;
@@ -382,23 +512,37 @@ public final class ServerSupervisor {
             settledWaiters.clear();
             waiters.forEach(w -> w.complete(to));
         }
-        if (to == ServerState.RUNNING || to == ServerState.FAILED || (to == ServerState.STOPPED && !startAfterStop)) {
-            List<CompletableFuture<Void>> waiters = new ArrayList<>(runningWaiters);
-            runningWaiters.clear();
-            waiters.forEach(w -> w.complete(null));
+        settleStartWaiters(to, reason);
+    }
+
+    /** A start attempt is over once the server is ready, or has ended up anywhere but on its way to ready. */
+    private void settleStartWaiters(ServerState to, String reason) {
+        if (to == ServerState.RUNNING) {
+            lastStartFailure = null;
+            startWaiters.complete(StartOutcome.STARTED);
+        } else if (to == ServerState.FAILED
+                || to == ServerState.RESTARTING
+                || (to == ServerState.STOPPED && !startAfterStop)) {
+            lastStartFailure = reason;
+            boolean atSpawn = to == ServerState.FAILED && lastSpawnFailure != null;
+            startWaiters.complete(atSpawn ? StartOutcome.SPAWN_FAILED : StartOutcome.NOT_READY);
         }
     }
 
     private void publishStatus() {
         publishedConfig = config;
+        boolean up = process != null;
         status = new ServerStatus(
                 config.name(),
                 state,
-                process == null ? OptionalLong.empty() : OptionalLong.of(process.pid()),
+                up ? OptionalLong.of(process.pid()) : OptionalLong.empty(),
                 config.port(),
                 Optional.ofNullable(startedAt),
                 restartCount,
                 Optional.ofNullable(lastExit),
-                transitions.recent());
+                transitions.recent(),
+                up ? Optional.of(readiness.isReady) : Optional.empty(),
+                readiness.mcp,
+                up ? Optional.ofNullable(readiness.note) : Optional.empty());
     }
 }

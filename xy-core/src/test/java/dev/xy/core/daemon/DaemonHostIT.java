@@ -76,7 +76,8 @@ class DaemonHostIT {
     private void server(String name, String script, String extra) throws IOException {
         Files.writeString(
                 paths.configDir().resolve(name + ".kdl"),
-                "command \"/bin/sh\"\nargs \"-c\" \"" + script + "\"\nport " + freePort() + "\n" + extra);
+                "command \"/bin/sh\"\nargs \"-c\" \"" + script + "\"\nport " + freePort() + "\n"
+                        + "health {\n  mode \"none\"\n}\n" + extra);
     }
 
     private static int freePort() throws IOException {

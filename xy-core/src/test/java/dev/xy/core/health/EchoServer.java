@@ -59,6 +59,20 @@ public final class EchoServer implements AutoCloseable {
         return new EchoServer(command);
     }
 
+    /**
+     * The KDL {@code command} and {@code args} lines that run the compiled server with these flags, for a
+     * supervised server (its port then comes from {@code PORT}, which xy sets).
+     */
+    public static String configLines(String... flags) {
+        compileOnce();
+        StringBuilder args = new StringBuilder(
+                "args \"-cp\" \"" + CLASSES.toAbsolutePath() + "\" \"dev.xy.examples.EchoMcpServer\"");
+        for (String flag : flags) {
+            args.append(" \"").append(flag).append('"');
+        }
+        return "command \"" + java() + "\"\n" + args + "\n";
+    }
+
     /** The server as the example configs run it: {@code java EchoMcpServer.java --port 0 flags…}. */
     public static EchoServer startFromSource(String... flags) throws IOException {
         requireSource();

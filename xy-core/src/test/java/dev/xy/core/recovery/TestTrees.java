@@ -1,5 +1,7 @@
 package dev.xy.core.recovery;
 
+import dev.xy.core.config.HealthConfig;
+import dev.xy.core.config.HealthMode;
 import dev.xy.core.config.LogConfig;
 import dev.xy.core.config.RestartConfig;
 import dev.xy.core.config.RestartPolicy;
@@ -42,7 +44,8 @@ final class TestTrees {
                 true,
                 NEVER,
                 new StopConfig(grace),
-                LogConfig.DEFAULT);
+                LogConfig.DEFAULT,
+                HealthConfig.DEFAULT.withMode(HealthMode.NONE));
     }
 
     static LogHub hub(Path dir, String name) throws IOException {

@@ -44,6 +44,22 @@ class RestartDecisionTest {
         assertThat(actual).isEqualTo(expected);
     }
 
+    @ParameterizedTest(name = "{0}, {1} restarts in window, max {2} -> {3}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "ALWAYS     | 0 | 5 | Restart",
+                "ON_FAILURE | 4 | 5 | Restart",
+                "ON_FAILURE | 5 | 5 | Fail: unhealthy 6 times in 60s, more than the 5 restarts a minute allowed; last: not ready",
+                "NEVER      | 0 | 5 | Fail: not ready; restart policy is never",
+            })
+    void anUnhealthyServerIsAFailureWhateverItsExitCode(RestartPolicy policy, int inWindow, int max, String expected) {
+        RestartDecision decision = RestartDecision.afterUnhealthy(policy, "not ready", inWindow, max);
+        String actual = decision instanceof RestartDecision.Fail fail ? "Fail: " + fail.reason() : "Restart";
+        assertThat(decision).isNotInstanceOf(RestartDecision.Stop.class);
+        assertThat(actual).isEqualTo(expected);
+    }
+
     @Test
     void exitValuesAboveOneTwentyEightAreSignals() {
         assertThat(ExitStatus.fromExitValue(137)).isEqualTo(ExitStatus.signal("SIGKILL"));

@@ -285,7 +285,7 @@ class ServerSupervisorTest {
         scheduler.advance(Duration.ofSeconds(1));
         assertThat(supervisor.status().restartCount()).isEqualTo(1);
 
-        CompletableFuture<Void> restarted = supervisor.restart();
+        CompletableFuture<StartOutcome> restarted = supervisor.restart();
 
         assertThat(restarted).isCompleted();
         assertThat(launcher.launched).hasSize(3);
@@ -299,7 +299,7 @@ class ServerSupervisorTest {
         started(TestServers.config(RestartPolicy.ON_FAILURE, 5));
         launcher.last().ignoresTerm = true;
 
-        CompletableFuture<Void> restarted = supervisor.restart();
+        CompletableFuture<StartOutcome> restarted = supervisor.restart();
         assertThat(restarted).isNotDone();
         scheduler.advance(Duration.ofSeconds(10)); // grace over: SIGKILL, then the new process
 

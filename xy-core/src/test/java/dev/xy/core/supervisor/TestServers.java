@@ -1,6 +1,7 @@
 package dev.xy.core.supervisor;
 
 import dev.xy.core.config.HealthConfig;
+import dev.xy.core.config.HealthMode;
 import dev.xy.core.config.LogConfig;
 import dev.xy.core.config.RestartConfig;
 import dev.xy.core.config.RestartPolicy;
@@ -18,6 +19,9 @@ import java.util.Optional;
 
 /** Configs and log hubs for supervisor tests. */
 final class TestServers {
+    /** Most supervisor tests are about processes, not readiness: their servers are ready once spawned. */
+    static final HealthConfig NO_HEALTH_CHECK = HealthConfig.DEFAULT.withMode(HealthMode.NONE);
+
     private TestServers() {}
 
     static ServerConfig config(String command, List<String> args, RestartConfig restart, Duration grace) {
@@ -33,7 +37,7 @@ final class TestServers {
                 restart,
                 new StopConfig(grace),
                 LogConfig.DEFAULT,
-                HealthConfig.DEFAULT);
+                NO_HEALTH_CHECK);
     }
 
     static ServerConfig config(RestartPolicy policy, int maxRetries) {

@@ -1,0 +1,207 @@
+package dev.xy.core.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.xy.core.api.XyApi;
+import dev.xy.core.client.DaemonClient;
+import dev.xy.core.config.ConfigLoader;
+import dev.xy.core.daemon.DaemonHost;
+import dev.xy.core.daemon.XyPaths;
+import dev.xy.core.rpc.ErrorCodes;
+import dev.xy.core.rpc.RpcException;
+import dev.xy.core.rpc.Wire;
+import dev.xy.core.supervisor.ServerState;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Readiness end to end: a hosted engine supervising real MCP servers (the example server's variants and the
+ * reference server from npm), asked over the socket as the CLI does.
+ */
+class SupervisedReadinessIT {
+    @TempDir
+    Path dir;
+
+    private XyPaths paths;
+    private DaemonHost host;
+    private DaemonClient api;
+    private final List<AutoCloseable> extras = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void setUp() throws IOException {
+        paths = XyPaths.from(
+                Map.of(
+                        "XDG_CONFIG_HOME", dir.resolve("cfg").toString(),
+                        "XDG_STATE_HOME", dir.resolve("state").toString(),
+                        "XDG_RUNTIME_DIR",
+                                Files.createDirectories(dir.resolve("run")).toString()),
+                dir);
+        Files.createDirectories(paths.configDir());
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (api != null) {
+            api.close();
+        }
+        if (host != null) {
+            host.close();
+        }
+        for (AutoCloseable extra : extras) {
+            extra.close();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** An echo server variant, not started automatically, with quick health settings. */
+    private int echo(String name, String health, String... flags) throws IOException {
+        int port = freePort();
+        Files.writeString(
+                paths.configDir().resolve(name + ".kdl"),
+                EchoServer.configLines(flags) + "port " + port + "\nautostart #false\n" + health
+                        + "restart {\n  backoff-initial \"100ms\"\n}\n");
+        return port;
+    }
+
+    private XyApi serve() throws IOException {
+        host = DaemonHost.acquire(paths, Wire.Host.DAEMON, message -> {});
+        host.serve(ConfigLoader.loadDirectory(paths.configDir()));
+        api = DaemonClient.connect(paths.socket());
+        return api;
+    }
+
+    @Test
+    void startReturnsOnceTheServerAnswersMcpAndStatusSaysWhoItIs() throws Exception {
+        int port = echo("echo", "", "--sse");
+        XyApi api = serve();
+
+        assertThat(api.start(Wire.Target.one("echo")).started()).containsExactly("echo");
+
+        Wire.ServerDetail echo = api.status("echo");
+        assertThat(echo.state()).isEqualTo(ServerState.RUNNING);
+        assertThat(echo.ready()).isTrue();
+        assertThat(echo.url()).isEqualTo("http://localhost:" + port + "/mcp");
+        assertThat(echo.mcp().name()).isEqualTo("xy-echo");
+        assertThat(echo.mcp().tools()).isEqualTo(echo.toolNames().size()).isPositive();
+        assertThat(echo.toolNames()).contains("echo");
+        assertThat(echo.reason()).startsWith("ready: xy-echo ");
+        assertThat(McpProbe.probe(port, "/mcp", Duration.ofSeconds(2)).isPassed())
+                .as("usable right after start returned")
+                .isTrue();
+    }
+
+    @Test
+    void theStatelessEraIsReportedAsSuch() throws Exception {
+        echo("discover", "", "--discover", "--reject-legacy");
+        XyApi api = serve();
+        api.start(Wire.Target.one("discover"));
+        assertThat(api.status("discover").mcp().protocolVersion()).isEqualTo("2026-07-28");
+    }
+
+    @Test
+    void aServerThatNeverAnswersIsNotReadyAndTheStartSaysWhy() throws Exception {
+        echo("mute", "health {\n  start-timeout \"1500ms\"\n  timeout \"300ms\"\n}\n", "--mute");
+        echo("broken", "health {\n  start-timeout \"1500ms\"\n  timeout \"300ms\"\n}\n", "--broken-tools");
+        XyApi api = serve();
+
+        assertThatThrownBy(() -> api.start(Wire.Target.some(List.of("mute", "broken"))))
+                .isInstanceOfSatisfying(RpcException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCodes.SPAWN_FAILED);
+                    List<Wire.Failure> failed = e.startFailure().orElseThrow().failed();
+                    assertThat(failed).extracting(Wire.Failure::name).containsExactlyInAnyOrder("mute", "broken");
+                    assertThat(failed)
+                            .allSatisfy(f -> assertThat(f.reason()).startsWith("not ready: not ready within"));
+                    assertThat(failed)
+                            .filteredOn(f -> f.name().equals("broken"))
+                            .singleElement()
+                            .satisfies(f -> assertThat(f.reason()).contains("tools/list"));
+                });
+    }
+
+    @Test
+    void aServerThatDiesIsRestartedAndReadyAgain() throws Exception {
+        echo("mortal", "", "--die-after", "2");
+        XyApi api = serve();
+        api.start(Wire.Target.one("mortal"));
+        long first = api.status("mortal").pid();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            Wire.ServerDetail now = api.status("mortal");
+            return now.pid() != null && now.pid() != first && Boolean.TRUE.equals(now.ready());
+        });
+        assertThat(api.status("mortal").restartCount()).isPositive();
+    }
+
+    @Test
+    void aPortHeldByAnotherProcessIsAConflictNamingTheHolder() throws Exception {
+        int port = echo("blocked", "");
+        XyApi api = serve();
+        try (ServerSocket holder = new ServerSocket(port, 50, InetAddress.getLoopbackAddress())) {
+            assertThatThrownBy(() -> api.start(Wire.Target.one("blocked")))
+                    .isInstanceOfSatisfying(RpcException.class, e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCodes.PORT_CONFLICT);
+                        assertThat(e.getMessage())
+                                .contains("port " + port + " is in use on 127.0.0.1 by pid "
+                                        + ProcessHandle.current().pid());
+                    });
+            assertThat(api.status("blocked").state()).isEqualTo(ServerState.FAILED);
+            assertThat(api.status("blocked").restartCount()).as("no retries").isZero();
+        }
+    }
+
+    @Test
+    void theReferenceServerBecomesReadyWithItsRealIdentityAndHealsAfterASigkill() throws Exception {
+        Path entry = ReferenceServer.installed().resolve("dist/index.js");
+        int port = freePort();
+        Files.writeString(
+                paths.configDir().resolve("everything.kdl"),
+                "command \"" + ReferenceServer.executable("node") + "\"\nargs \"" + entry + "\" \"streamableHttp\"\n"
+                        + "port " + port + "\nautostart #false\nrestart {\n  backoff-initial \"100ms\"\n}\n");
+        XyApi api = serve();
+
+        api.start(Wire.Target.one("everything"));
+        Wire.ServerDetail ready = api.status("everything");
+        assertThat(ready.mcp().name()).isEqualTo("mcp-servers/everything");
+        assertThat(ready.mcp().tools()).isGreaterThanOrEqualTo(10);
+        assertThat(ready.mcp().protocolVersion()).startsWith("2025-");
+
+        ProcessHandle.of(ready.pid()).orElseThrow().destroyForcibly();
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            Wire.ServerDetail now = api.status("everything");
+            return now.pid() != null && !now.pid().equals(ready.pid()) && Boolean.TRUE.equals(now.ready());
+        });
+        assertThat(api.status("everything").lastExit().signal()).isEqualTo("SIGKILL");
+    }
+
+    @Test
+    void aPortHeldByTheReferenceServerIsNamedInTheConflict() throws Exception {
+        ReferenceServer other = ReferenceServer.start(dir);
+        extras.add(other);
+        Files.writeString(
+                paths.configDir().resolve("second.kdl"),
+                "command \"/bin/sh\"\nargs \"-c\" \"exec sleep 1000\"\nport " + other.port() + "\nautostart #false\n");
+        XyApi api = serve();
+        assertThatThrownBy(() -> api.start(Wire.Target.one("second")))
+                .isInstanceOfSatisfying(RpcException.class, e -> assertThat(e.getMessage())
+                        .contains("pid " + other.pid())
+                        .contains("server-everything"));
+    }
+}
