@@ -63,7 +63,7 @@ public final class MainWindow {
                 toolbar(quit), noticeBar(), new ProblemsView(vm.problems(), vm::reload, vm::openConfigFolder)));
         root.setCenter(center());
         root.setBottom(statusBar());
-        Scene scene = new Scene(root, 1240, 780);
+        Scene scene = new Scene(root, 1280, 800);
         scene.getStylesheets().add(MainWindow.class.getResource("xy.css").toExternalForm());
         shortcuts(scene, closeWindow, quit);
         stage.setTitle("xy");
@@ -161,7 +161,7 @@ public final class MainWindow {
         StackPane tableArea = new StackPane(table, empty);
         StackPane.setAlignment(empty, Pos.TOP_LEFT);
         SplitPane top = new SplitPane(tableArea, new DetailsView(vm.details()));
-        top.setDividerPositions(0.74);
+        top.setDividerPositions(0.75);
         SplitPane all = new SplitPane(top, logs);
         all.setOrientation(Orientation.VERTICAL);
         all.setDividerPositions(0.5);

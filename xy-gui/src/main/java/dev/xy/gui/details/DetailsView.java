@@ -9,7 +9,9 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
@@ -57,6 +59,10 @@ public final class DetailsView extends ScrollPane {
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(4);
+        ColumnConstraints names = new ColumnConstraints();
+        ColumnConstraints values = new ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(names, values);
         int row = 0;
         row = field(grid, row, "URL", d.url());
         row = field(grid, row, "Config", d.configFile());

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Pos;
@@ -46,38 +48,45 @@ public final class ServersView extends TableView<ServerRow> {
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         setPlaceholder(new Label("No servers"));
 
-        TableColumn<ServerRow, Wire.ServerSummary> state = summaryColumn("State", 110, s -> "", byState());
+        TableColumn<ServerRow, Wire.ServerSummary> state = summaryColumn("State", 105, s -> "", byState());
         state.setCellFactory(c -> new StateCell());
         TableColumn<ServerRow, Wire.ServerSummary> name =
-                summaryColumn("Name", 140, Wire.ServerSummary::name, Comparator.comparing(Wire.ServerSummary::name));
-        TableColumn<ServerRow, Wire.ServerSummary> url = summaryColumn("URL", 240, s -> "", byText(s -> s.url()));
+                summaryColumn("Name", 110, Wire.ServerSummary::name, Comparator.comparing(Wire.ServerSummary::name));
+        TableColumn<ServerRow, Wire.ServerSummary> url = summaryColumn("URL", 230, s -> "", byText(s -> s.url()));
         url.setCellFactory(c -> new UrlCell(copy));
+        // Readiness and MCP identity come from xy's MCP probe: their columns appear once a server reports them.
+        TableColumn<ServerRow, Wire.ServerSummary> ready =
+                summaryColumn("Ready", 75, ServersView::ready, byText(ServersView::ready));
+        ready.visibleProperty().bind(anyRow(s -> s.ready() != null));
+        TableColumn<ServerRow, Wire.ServerSummary> mcp =
+                summaryColumn("MCP", 140, ServersView::mcp, byText(ServersView::mcp));
+        mcp.visibleProperty().bind(anyRow(s -> s.mcp() != null));
         getColumns()
                 .addAll(List.<TableColumn<ServerRow, ?>>of(
                         state,
                         name,
-                        summaryColumn("Ready", 80, ServersView::ready, byText(ServersView::ready)),
+                        ready,
                         summaryColumn(
                                 "PID",
-                                80,
+                                65,
                                 s -> s.pid() == null ? "—" : s.pid().toString(),
                                 byLong(Wire.ServerSummary::pid)),
                         summaryColumn(
-                                "Port", 70, s -> ":" + s.port(), Comparator.comparingInt(Wire.ServerSummary::port)),
+                                "Port", 65, s -> ":" + s.port(), Comparator.comparingInt(Wire.ServerSummary::port)),
                         url,
                         uptimeColumn(),
                         summaryColumn(
                                 "Restarts",
-                                75,
+                                72,
                                 s -> Integer.toString(s.restartCount()),
                                 Comparator.comparingInt(Wire.ServerSummary::restartCount)),
                         summaryColumn(
                                 "Last exit",
-                                110,
+                                95,
                                 s -> HumanTime.lastExit(s.lastExit()),
                                 byText(s -> HumanTime.lastExit(s.lastExit()))),
-                        summaryColumn("MCP", 150, ServersView::mcp, byText(ServersView::mcp)),
-                        summaryColumn("Why", 260, ServersView::why, byText(ServersView::why))));
+                        mcp,
+                        summaryColumn("Why", 160, ServersView::why, byText(ServersView::why))));
         getSortOrder().add(name);
         setContextMenu(contextMenu(copy));
     }
@@ -90,6 +99,7 @@ public final class ServersView extends TableView<ServerRow> {
         TableColumn<ServerRow, Wire.ServerSummary> column = new TableColumn<>(title);
         column.setId("col-" + title.toLowerCase(Locale.ROOT).replace(' ', '-'));
         column.setPrefWidth(width);
+        column.setMinWidth(width);
         column.setCellValueFactory(c -> c.getValue().summaryProperty());
         column.setCellFactory(c -> new TextCell(text));
         column.setComparator(Comparator.nullsLast(order));
@@ -99,10 +109,15 @@ public final class ServersView extends TableView<ServerRow> {
     private TableColumn<ServerRow, String> uptimeColumn() {
         TableColumn<ServerRow, String> column = new TableColumn<>("Uptime");
         column.setId("col-uptime");
-        column.setPrefWidth(80);
+        column.setPrefWidth(70);
+        column.setMinWidth(70);
         column.setCellValueFactory(c -> (ObservableValue<String>) c.getValue().uptimeText());
         column.setSortable(false);
         return column;
+    }
+
+    private BooleanBinding anyRow(java.util.function.Predicate<Wire.ServerSummary> test) {
+        return Bindings.createBooleanBinding(() -> vm.rows().stream().anyMatch(r -> test.test(r.summary())), vm.rows());
     }
 
     private ContextMenu contextMenu(Consumer<String> copy) {
