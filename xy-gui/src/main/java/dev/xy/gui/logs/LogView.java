@@ -11,6 +11,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
@@ -33,6 +34,7 @@ public final class LogView extends VBox {
     private final LogViewModel vm;
     private final ListView<LogLine> list = new ListView<>();
     private final TextField filter = new TextField();
+    private boolean scrollWanted;
 
     public LogView(LogViewModel vm) {
         this.vm = vm;
@@ -49,6 +51,15 @@ public final class LogView extends VBox {
         getChildren().addAll(header(), list);
 
         vm.onAppend(this::scrollIfFollowing);
+        Runnable afterLayout = this::scrollAfterLayout;
+        list.sceneProperty().addListener((o, was, now) -> {
+            if (was != null) {
+                was.removePostLayoutPulseListener(afterLayout);
+            }
+            if (now != null) {
+                now.addPostLayoutPulseListener(afterLayout);
+            }
+        });
         vm.followingProperty().addListener((o, was, now) -> scrollIfFollowing());
         // The user scrolling up (wheel, keys, scroll bar) means they are reading: stop moving the lines away.
         list.addEventFilter(ScrollEvent.SCROLL, e -> {
@@ -107,8 +118,24 @@ public final class LogView extends VBox {
     }
 
     private void scrollIfFollowing() {
-        if (vm.followingProperty().get() && !list.getItems().isEmpty()) {
-            list.scrollTo(list.getItems().size() - 1);
+        scrollWanted = vm.followingProperty().get();
+        list.requestLayout();
+    }
+
+    /**
+     * Scrolls after the layout that took in a batch: asked for earlier, the scroll is undone when the list
+     * processes lines that left at the top while others came in at the bottom.
+     */
+    private void scrollAfterLayout() {
+        if (scrollWanted && vm.followingProperty().get() && !list.getItems().isEmpty()) {
+            scrollWanted = false;
+            // The flow's own scrollTo brings the cell fully into view; ListView.scrollTo aims for the top, which
+            // at the very end leaves the last line just out of sight.
+            if (list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+                flow.scrollTo(list.getItems().size() - 1);
+            } else {
+                list.scrollTo(list.getItems().size() - 1);
+            }
         }
     }
 
