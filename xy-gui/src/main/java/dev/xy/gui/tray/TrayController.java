@@ -76,7 +76,27 @@ public final class TrayController implements AutoCloseable {
     }
 
     public void start() {
+        quietWhenTheTrayVanishes();
         watcher.scheduleWithFixedDelay(this::look, 0, CHECK_EVERY_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * AWT's own tray code throws on its event thread when the tray host goes away (it asks for the tray that is
+     * no longer there). The app carries on and the icon returns with a host: say that in one line, not a trace.
+     */
+    private static void quietWhenTheTrayVanishes() {
+        Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
+            if (error instanceof UnsupportedOperationException
+                    && String.valueOf(error.getMessage()).contains("system tray")) {
+                System.getLogger(TrayController.class.getName())
+                        .log(System.Logger.Level.INFO, "the tray host went away; the icon returns with one");
+            } else if (previous != null) {
+                previous.uncaughtException(thread, error);
+            } else {
+                thread.getThreadGroup().uncaughtException(thread, error);
+            }
+        });
     }
 
     private void look() {
@@ -84,6 +104,8 @@ public final class TrayController implements AutoCloseable {
         EventQueue.invokeLater(() -> {
             if (supported && icon == null) {
                 install();
+            } else if (supported && Boolean.FALSE.equals(present)) {
+                redock();
             }
             boolean now = supported && icon != null;
             if (present == null || present != now) {
@@ -105,6 +127,20 @@ public final class TrayController implements AutoCloseable {
         } catch (AWTException | UnsupportedOperationException e) {
             System.getLogger(TrayController.class.getName())
                     .log(System.Logger.Level.INFO, "no tray icon: " + e.getMessage());
+        }
+    }
+
+    /**
+     * A tray host came back: AWT re-docks its icons by itself only when it notices the host leave and return,
+     * which a quick restart can slip past. Adding the icon again docks it for sure.
+     */
+    private void redock() {
+        SystemTray tray = SystemTray.getSystemTray();
+        tray.remove(icon);
+        try {
+            tray.add(icon);
+        } catch (AWTException | UnsupportedOperationException e) {
+            icon = null; // the next look installs a fresh one
         }
     }
 
