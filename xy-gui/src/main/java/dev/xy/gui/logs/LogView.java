@@ -46,7 +46,13 @@ public final class LogView extends VBox {
         list.setCellFactory(l -> new LineCell());
         list.setFixedCellSize(22); // one line per cell: cheaper layout, and no double spacing
 
-        list.setPlaceholder(new Label("Select a server to see its log"));
+        Label placeholder = new Label();
+        placeholder
+                .textProperty()
+                .bind(vm.serverProperty()
+                        .map(name -> "No output from " + name + " yet")
+                        .orElse("Select a server to see its log"));
+        list.setPlaceholder(placeholder);
         VBox.setVgrow(list, Priority.ALWAYS);
         getChildren().addAll(header(), list);
 

@@ -52,7 +52,7 @@ public final class ServersView extends TableView<ServerRow> {
         state.setCellFactory(c -> new StateCell());
         TableColumn<ServerRow, Wire.ServerSummary> name =
                 summaryColumn("Name", 110, Wire.ServerSummary::name, Comparator.comparing(Wire.ServerSummary::name));
-        TableColumn<ServerRow, Wire.ServerSummary> url = summaryColumn("URL", 230, s -> "", byText(s -> s.url()));
+        TableColumn<ServerRow, Wire.ServerSummary> url = summaryColumn("URL", 255, s -> "", byText(s -> s.url()));
         url.setCellFactory(c -> new UrlCell(copy));
         // Readiness and MCP identity come from xy's MCP probe: their columns appear once a server reports them.
         TableColumn<ServerRow, Wire.ServerSummary> ready =
