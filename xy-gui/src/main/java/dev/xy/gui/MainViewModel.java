@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -64,7 +65,7 @@ public final class MainViewModel {
         this.details = new DetailsViewModel(calls);
         servers.selectedProperty().addListener((o, was, row) -> {
             String name = row == null ? null : row.name();
-            if (!java.util.Objects.equals(name, logs.serverProperty().get())) {
+            if (!Objects.equals(name, logs.serverProperty().get())) {
                 logs.show(name);
                 details.show(name);
             }

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,27 @@ class GuiLogPaneIT {
         fx.clickRow("alpha");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> fx.renderedLogTexts().contains("hello from alpha"));
+    }
+
+    @Test
+    void readingUpThePanePausesFollowingAndJumpToLatestResumesIt() throws Exception {
+        harness.writeServer("chatty", GuiHarness.shellServer("seq 1 300; exec sleep 1000", ""));
+        fx = FxFixture.open(harness);
+        fx.clickRow("chatty");
+        await().atMost(Duration.ofSeconds(30)).until(() -> fx.renderedLogTexts().contains("300"));
+
+        // Page Up in the pane, as a reader does (Monocle's robot has no mouse wheel).
+        fx.robot.clickOn("#log-lines").type(KeyCode.PAGE_UP);
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() ->
+                        FxFixture.onFx(() -> !fx.vm.logs().followingProperty().get()));
+        assertThat(FxFixture.onFx(
+                        () -> ((ToggleButton) fx.window.stage().getScene().lookup("#log-follow")).getText()))
+                .isEqualTo("Paused — jump to latest");
+        fx.robot.clickOn("#log-follow");
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx.renderedLogTexts().contains("300"));
+        assertThat(FxFixture.onFx(() -> fx.vm.logs().followingProperty().get())).isTrue();
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ObservableValue;
@@ -116,7 +117,7 @@ public final class ServersView extends TableView<ServerRow> {
         return column;
     }
 
-    private BooleanBinding anyRow(java.util.function.Predicate<Wire.ServerSummary> test) {
+    private BooleanBinding anyRow(Predicate<Wire.ServerSummary> test) {
         return Bindings.createBooleanBinding(() -> vm.rows().stream().anyMatch(r -> test.test(r.summary())), vm.rows());
     }
 

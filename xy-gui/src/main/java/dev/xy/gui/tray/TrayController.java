@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -236,11 +237,7 @@ public final class TrayController implements AutoCloseable {
         try {
             Path tmp = menuDump.resolveSibling(menuDump.getFileName() + ".tmp");
             Files.write(tmp, labels);
-            Files.move(
-                    tmp,
-                    menuDump,
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, menuDump, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             System.getLogger(TrayController.class.getName()).log(System.Logger.Level.WARNING, "tray menu dump", e);
         }
