@@ -1,0 +1,79 @@
+package dev.xy.gui;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/**
+ * What closing the window and quitting mean. With a tray, closing the window leaves the app in the tray; without
+ * one, closing the window quits (the window owns the app's lifetime), and the app says so once. Quitting (menu,
+ * tray, Ctrl-Q, SIGTERM, SIGINT) lets go of the backend first: a hosting app stops every server gracefully and
+ * removes the socket, an attached app leaves the daemon running. Then it exits with 0.
+ */
+public final class AppLifecycle {
+    private final MainViewModel vm;
+    private final Stage stage;
+    private final BooleanSupplier trayPresent;
+    private final Runnable beforeExit;
+    private final Runnable exit;
+    private final AtomicBoolean quitting = new AtomicBoolean();
+
+    /**
+     * @param beforeExit runs off the FX thread after the backend is closed (removes the tray icon)
+     * @param exit ends the process
+     */
+    public AppLifecycle(
+            MainViewModel vm, Stage stage, BooleanSupplier trayPresent, Runnable beforeExit, Runnable exit) {
+        this.vm = vm;
+        this.stage = stage;
+        this.trayPresent = trayPresent;
+        this.beforeExit = beforeExit;
+        this.exit = exit;
+    }
+
+    /** On the FX thread. */
+    public void closeWindow() {
+        if (trayPresent.getAsBoolean()) {
+            stage.hide();
+        } else {
+            quit();
+        }
+    }
+
+    /** On the FX thread. */
+    public void showWindow() {
+        stage.setIconified(false);
+        stage.show();
+        stage.toFront();
+    }
+
+    /** A tray appeared or went away (any thread). Without one the window must stay reachable. */
+    public void trayPresence(boolean present) {
+        Platform.runLater(() -> {
+            if (!present) {
+                vm.sayNoTray();
+                if (!stage.isShowing()) {
+                    showWindow();
+                }
+            }
+        });
+    }
+
+    /** From any thread; the second call does nothing. */
+    public void quit() {
+        if (!quitting.compareAndSet(false, true)) {
+            return;
+        }
+        Platform.runLater(() -> {
+            boolean hosting = vm.backendProperty().get() != null
+                    && vm.backendProperty().get().hosting();
+            vm.feedback().info(hosting ? "quitting: stopping every server…" : "quitting: the daemon keeps running");
+            vm.shutdown().whenComplete((done, error) -> {
+                beforeExit.run();
+                Platform.exit();
+                exit.run();
+            });
+        });
+    }
+}

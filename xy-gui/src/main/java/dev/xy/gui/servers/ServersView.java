@@ -1,0 +1,242 @@
+package dev.xy.gui.servers;
+
+import dev.xy.core.rpc.Wire;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The live server table: state as glyph, word and colour; ready; pid; port; the URL with a copy button; ticking
+ * uptime; restarts; last exit; why a server failed, in its row. Sortable; the context menu acts on the selection.
+ */
+public final class ServersView extends TableView<ServerRow> {
+    private final ServersViewModel vm;
+
+    /** @param copy puts a text on the clipboard and says so (the URL, or a client config) */
+    public ServersView(ServersViewModel vm, Consumer<String> copy) {
+        this.vm = vm;
+        setId("servers");
+        getStyleClass().add("servers");
+        SortedList<ServerRow> sorted = new SortedList<>(vm.rows());
+        sorted.comparatorProperty().bind(comparatorProperty());
+        setItems(sorted);
+        getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
+        getSelectionModel()
+                .selectedItemProperty()
+                .addListener((o, was, row) -> vm.select(row == null ? null : row.name()));
+        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        setPlaceholder(new Label("No servers"));
+
+        TableColumn<ServerRow, Wire.ServerSummary> state = summaryColumn("State", 105, s -> "", byState());
+        state.setCellFactory(c -> new StateCell());
+        TableColumn<ServerRow, Wire.ServerSummary> name =
+                summaryColumn("Name", 110, Wire.ServerSummary::name, Comparator.comparing(Wire.ServerSummary::name));
+        TableColumn<ServerRow, Wire.ServerSummary> url = summaryColumn("URL", 255, s -> "", byText(s -> s.url()));
+        url.setCellFactory(c -> new UrlCell(copy));
+        // Readiness and MCP identity come from xy's MCP probe: their columns appear once a server reports them.
+        TableColumn<ServerRow, Wire.ServerSummary> ready =
+                summaryColumn("Ready", 75, ServersView::ready, byText(ServersView::ready));
+        ready.visibleProperty().bind(anyRow(s -> s.ready() != null));
+        TableColumn<ServerRow, Wire.ServerSummary> mcp =
+                summaryColumn("MCP", 140, ServersView::mcp, byText(ServersView::mcp));
+        mcp.visibleProperty().bind(anyRow(s -> s.mcp() != null));
+        getColumns()
+                .addAll(List.<TableColumn<ServerRow, ?>>of(
+                        state,
+                        name,
+                        ready,
+                        summaryColumn(
+                                "PID",
+                                65,
+                                s -> s.pid() == null ? "—" : s.pid().toString(),
+                                byLong(Wire.ServerSummary::pid)),
+                        summaryColumn(
+                                "Port", 65, s -> ":" + s.port(), Comparator.comparingInt(Wire.ServerSummary::port)),
+                        url,
+                        uptimeColumn(),
+                        summaryColumn(
+                                "Restarts",
+                                72,
+                                s -> Integer.toString(s.restartCount()),
+                                Comparator.comparingInt(Wire.ServerSummary::restartCount)),
+                        summaryColumn(
+                                "Last exit",
+                                95,
+                                s -> HumanTime.lastExit(s.lastExit()),
+                                byText(s -> HumanTime.lastExit(s.lastExit()))),
+                        mcp,
+                        summaryColumn("Why", 160, ServersView::why, byText(ServersView::why))));
+        getSortOrder().add(name);
+        setContextMenu(contextMenu(copy));
+    }
+
+    private TableColumn<ServerRow, Wire.ServerSummary> summaryColumn(
+            String title,
+            double width,
+            Function<Wire.ServerSummary, String> text,
+            Comparator<Wire.ServerSummary> order) {
+        TableColumn<ServerRow, Wire.ServerSummary> column = new TableColumn<>(title);
+        column.setId("col-" + title.toLowerCase(Locale.ROOT).replace(' ', '-'));
+        column.setPrefWidth(width);
+        column.setMinWidth(width);
+        column.setCellValueFactory(c -> c.getValue().summaryProperty());
+        column.setCellFactory(c -> new TextCell(text));
+        column.setComparator(Comparator.nullsLast(order));
+        return column;
+    }
+
+    private TableColumn<ServerRow, String> uptimeColumn() {
+        TableColumn<ServerRow, String> column = new TableColumn<>("Uptime");
+        column.setId("col-uptime");
+        column.setPrefWidth(70);
+        column.setMinWidth(70);
+        column.setCellValueFactory(c -> (ObservableValue<String>) c.getValue().uptimeText());
+        column.setSortable(false);
+        return column;
+    }
+
+    private BooleanBinding anyRow(Predicate<Wire.ServerSummary> test) {
+        return Bindings.createBooleanBinding(() -> vm.rows().stream().anyMatch(r -> test.test(r.summary())), vm.rows());
+    }
+
+    private ContextMenu contextMenu(Consumer<String> copy) {
+        MenuItem start = item("Start", Feather.PLAY, vm::startSelected);
+        MenuItem stop = item("Stop", Feather.SQUARE, vm::stopSelected);
+        MenuItem restart = item("Restart", Feather.ROTATE_CW, vm::restartSelected);
+        MenuItem copyUrl = item("Copy URL", Feather.COPY, () -> vm.selectedUrl().ifPresent(copy));
+        MenuItem copyConfig = item("Copy client config (mcpServers JSON)", Feather.CLIPBOARD, () -> vm.selectedName()
+                .ifPresent(n -> vm.selectedUrl().ifPresent(u -> copy.accept(clientConfig(n, u)))));
+        start.disableProperty().bind(vm.canStart().not());
+        stop.disableProperty().bind(vm.canStop().not());
+        restart.disableProperty().bind(vm.hasSelection().not());
+        copyUrl.disableProperty().bind(vm.hasSelection().not());
+        copyConfig.disableProperty().bind(vm.hasSelection().not());
+        return new ContextMenu(start, stop, restart, new SeparatorMenuItem(), copyUrl, copyConfig);
+    }
+
+    /** What Claude Desktop, Cursor and VS Code accept under their {@code mcpServers} key for an HTTP server. */
+    static String clientConfig(String name, String url) {
+        return "{\n  \"mcpServers\": {\n    \"" + name + "\": {\n      \"type\": \"http\",\n      \"url\": \"" + url
+                + "\"\n    }\n  }\n}\n";
+    }
+
+    private static MenuItem item(String text, Feather icon, Runnable action) {
+        MenuItem item = new MenuItem(text, new FontIcon(icon));
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    static String ready(Wire.ServerSummary s) {
+        return s.ready() == null ? "" : s.ready() ? "ready" : "not ready";
+    }
+
+    static String mcp(Wire.ServerSummary s) {
+        Wire.McpInfo m = s.mcp();
+        if (m == null) {
+            return "";
+        }
+        String who = (m.name() == null ? "" : m.name()) + (m.version() == null ? "" : " " + m.version());
+        return m.tools() == null ? who.trim() : (who.trim() + " · " + m.tools() + " tools").trim();
+    }
+
+    /** The reason in the row itself where it matters: why a server failed or is being restarted. */
+    static String why(Wire.ServerSummary s) {
+        StateLook look = StateLook.of(s.state());
+        return (look == StateLook.FAILED || look == StateLook.RESTARTING) && s.reason() != null ? s.reason() : "";
+    }
+
+    private static Comparator<Wire.ServerSummary> byState() {
+        return Comparator.comparingInt(s -> StateLook.of(s.state()).ordinal());
+    }
+
+    private static Comparator<Wire.ServerSummary> byText(Function<Wire.ServerSummary, String> text) {
+        return Comparator.comparing(s -> text.apply(s) == null ? "" : text.apply(s));
+    }
+
+    private static Comparator<Wire.ServerSummary> byLong(Function<Wire.ServerSummary, Long> value) {
+        return Comparator.comparing(value, Comparator.nullsLast(Comparator.naturalOrder()));
+    }
+
+    /** Plain text from the summary, with the full text as a tooltip for when the column is narrow. */
+    private static final class TextCell extends TableCell<ServerRow, Wire.ServerSummary> {
+        private final Function<Wire.ServerSummary, String> text;
+
+        TextCell(Function<Wire.ServerSummary, String> text) {
+            this.text = text;
+        }
+
+        @Override
+        protected void updateItem(Wire.ServerSummary item, boolean empty) {
+            super.updateItem(item, empty);
+            String value = empty || item == null ? null : text.apply(item);
+            setText(value);
+            setTooltip(value == null || value.isEmpty() ? null : new Tooltip(value));
+        }
+    }
+
+    /** Glyph and word, coloured by a style class: readable without the colour. */
+    private static final class StateCell extends TableCell<ServerRow, Wire.ServerSummary> {
+        @Override
+        protected void updateItem(Wire.ServerSummary item, boolean empty) {
+            super.updateItem(item, empty);
+            getStyleClass()
+                    .removeAll(Arrays.stream(StateLook.values())
+                            .map(StateLook::styleClass)
+                            .toList());
+            if (empty || item == null) {
+                setText(null);
+                return;
+            }
+            StateLook look = StateLook.of(item.state());
+            setText(look.label());
+            getStyleClass().add(look.styleClass());
+        }
+    }
+
+    /** The URL and a one-click copy button beside it. */
+    private static final class UrlCell extends TableCell<ServerRow, Wire.ServerSummary> {
+        private final Label url = new Label();
+        private final Button copyButton = new Button(null, new FontIcon(Feather.COPY));
+        private final HBox box = new HBox(6, copyButton, url);
+
+        UrlCell(Consumer<String> copy) {
+            copyButton.getStyleClass().addAll("flat", "small", "copy-url");
+            copyButton.setTooltip(new Tooltip("Copy URL"));
+            copyButton.setOnAction(e -> copy.accept(url.getText()));
+            box.setAlignment(Pos.CENTER_LEFT);
+        }
+
+        @Override
+        protected void updateItem(Wire.ServerSummary item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null || item.url() == null) {
+                setGraphic(null);
+                return;
+            }
+            url.setText(item.url());
+            setGraphic(box);
+        }
+    }
+}

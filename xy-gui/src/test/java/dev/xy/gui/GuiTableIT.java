@@ -1,0 +1,64 @@
+package dev.xy.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The table against a real hosted engine and real child processes, driven through the real window. */
+class GuiTableIT {
+    private GuiHarness harness;
+    private FxFixture fx;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        harness = new GuiHarness();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (fx != null) {
+            fx.close();
+        }
+        harness.close();
+    }
+
+    @Test
+    void clickingStopTakesTheRowFromRunningToStopped() throws Exception {
+        harness.writeServer("alpha", GuiHarness.shellServer("exec sleep 1000", ""));
+        fx = FxFixture.open(harness);
+        fx.awaitCell("alpha", "col-state", "● running");
+        await().atMost(Duration.ofSeconds(30)).until(() -> fx.statusLine().equals("hosting · 1 server · 1 ready"));
+
+        fx.clickRow("alpha");
+        fx.robot.clickOn("#stop");
+
+        fx.awaitCell("alpha", "col-state", "○ stopped");
+        assertThat(fx.cell("alpha", "col-pid")).isEqualTo("—");
+        // A terminal sees the same servers: the app serves the usual socket.
+        assertThat(harness.state("alpha")).isEqualTo("stopped");
+    }
+
+    @Test
+    void aCrashShowsAsAStateChangeWithTheReasonInTheRow() throws Exception {
+        Path go = harness.root.resolve("go");
+        harness.writeServer(
+                "crashy",
+                GuiHarness.shellServer(
+                        "while [ ! -f " + go + " ]; do sleep 0.05; done; exit 7", "restart {\n    policy never\n}\n"));
+        fx = FxFixture.open(harness);
+        fx.awaitCell("crashy", "col-state", "● running");
+
+        Files.writeString(go, "");
+
+        fx.awaitCell("crashy", "col-state", "✖ failed");
+        assertThat(fx.cell("crashy", "col-last-exit")).isEqualTo("exited 7");
+        assertThat(fx.cell("crashy", "col-why")).contains("exited with code 7");
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx.statusLine().endsWith("1 failed"));
+    }
+}
