@@ -72,6 +72,31 @@ class LauncherIT {
     }
 
     @Test
+    void completionScriptsReachStdoutAndBashCanSourceThem() throws Exception {
+        Run bash = xy("completion", "bash");
+        assertThat(bash.exit()).as(bash.err()).isZero();
+        assertThat(bash.out()).contains("complete -F");
+
+        Run zsh = xy("completion", "zsh");
+        assertThat(zsh.exit()).as(zsh.err()).isZero();
+        assertThat(zsh.out()).startsWith("autoload -U +X compinit").contains("complete -F");
+
+        // What `source <(xy completion bash)` in a real bash does, then a tab after "xy li".
+        String script = "source <(\"$0\" completion bash) && complete -p xy"
+                + " && COMP_WORDS=(xy li) COMP_CWORD=1 COMP_LINE='xy li' COMP_POINT=5 && _complete_xy"
+                + " && echo \"offered: ${COMPREPLY[*]}\"";
+        Process shell = new ProcessBuilder(
+                        "bash", "-c", script, REPO.resolve("bin/xy").toString())
+                .directory(work.toFile())
+                .redirectErrorStream(true)
+                .start();
+        String said = new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(shell.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(shell.exitValue()).as(said).isZero();
+        assertThat(said).contains("-F _complete_xy xy\n").endsWith("offered: list\n");
+    }
+
+    @Test
     void printsItsVersion() throws Exception {
         Run run = xy("--version");
         assertThat(run.exit()).isZero();
