@@ -5,9 +5,13 @@ import dev.xy.core.daemon.XyPaths;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code xy} command: a supervisor for local HTTP MCP servers. Subcommands do the work. */
+/**
+ * The {@code xy} command: a supervisor for local HTTP MCP servers. Subcommands do the work. Its standard help
+ * options are inherited by every subcommand, so {@code xy <anything> --help} prints that command's usage.
+ */
 @Command(
         name = "xy",
+        scope = CommandLine.ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Keeps your local HTTP MCP servers running and visible.",

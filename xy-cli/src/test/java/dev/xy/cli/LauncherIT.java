@@ -97,6 +97,21 @@ class LauncherIT {
     }
 
     @Test
+    void subcommandsPrintTheirHelpWithoutADaemon() throws Exception {
+        for (List<String> args : List.of(
+                List.of("list", "--help"),
+                List.of("logs", "-h"),
+                List.of("completion", "--help"),
+                List.of("help", "status"))) {
+            Run run = xy(args.toArray(String[]::new));
+            String command = args.get(0).equals("help") ? args.get(1) : args.get(0);
+            assertThat(run.exit()).as(args + ": " + run.err()).isZero();
+            assertThat(run.out()).as(args.toString()).startsWith("Usage: xy " + command + " ");
+            assertThat(run.err()).as(args.toString()).isEmpty();
+        }
+    }
+
+    @Test
     void printsItsVersion() throws Exception {
         Run run = xy("--version");
         assertThat(run.exit()).isZero();
