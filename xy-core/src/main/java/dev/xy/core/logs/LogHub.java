@@ -38,12 +38,19 @@ public final class LogHub implements AutoCloseable {
         return file;
     }
 
-    /** Records one line from {@code stream}. A failing disk must not stop the ring or the followers. */
+    /**
+     * Records one line from {@code stream}. A failing disk must not stop the ring or the followers. xy's own
+     * events are pushed to the file at once: they are rare, and the last of them (why a server failed or
+     * stopped) is the line most needed after a crash of the daemon; child output is flushed by the pumps.
+     */
     public void publish(LogStream stream, String text) {
         LogLine line = new LogLine(server, stream, text, clock.getAsLong());
         synchronized (this) {
             try {
                 file.append(line);
+                if (stream == LogStream.XY) {
+                    file.flush();
+                }
                 fileFailureAnnounced = false;
             } catch (IOException e) {
                 fileFailure = e;

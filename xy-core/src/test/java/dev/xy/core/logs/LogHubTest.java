@@ -3,6 +3,7 @@ package dev.xy.core.logs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -100,6 +101,21 @@ class LogHubTest {
                 .hasSize(1);
         assertThat(texts).filteredOn(big::equals).hasSize(2);
         assertThat(hub.fileFailure()).isPresent();
+    }
+
+    @Test
+    void anXyEventIsOnDiskAtOnceWhileChildOutputWaitsInTheBuffer() throws Exception {
+        LogHub hub = hub();
+        hub.publish(LogStream.STDOUT, "child output");
+        assertThat(Files.readString(hub.file().path())).isEmpty();
+
+        hub.publish(LogStream.XY, "exited with code 3");
+
+        assertThat(Files.readAllLines(hub.file().path()))
+                .hasSize(2)
+                .last()
+                .asString()
+                .endsWith(" xy exited with code 3");
     }
 
     @Test
