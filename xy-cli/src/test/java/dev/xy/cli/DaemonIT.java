@@ -196,7 +196,11 @@ class DaemonIT {
                 xy.shellServer("trap '' TERM; while :; do sleep 0.1; done", "stop {\n  grace \"300ms\"\n}\n"));
         Process daemon = xy.startDaemon();
         List<Long> pids = new ArrayList<>(List.of(pid("tree"), pid("stubborn")));
-        ProcessHandle.of(pid("tree")).orElseThrow().descendants().forEach(d -> pids.add(d.pid()));
+        // The shell may not have forked its background sleep yet: without it, the tree part could not fail.
+        ProcessHandle tree = ProcessHandle.of(pid("tree")).orElseThrow();
+        await().until(() -> tree.descendants().count() == 1);
+        tree.descendants().forEach(d -> pids.add(d.pid()));
+        assertThat(pids).hasSize(3);
         ProcessBuilder follow =
                 new ProcessBuilder(DaemonHarness.REPO.resolve("bin/xy").toString(), "logs", "tree", "-f");
         follow.environment().putAll(xy.environment());

@@ -1,6 +1,7 @@
 package dev.xy.core.logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,6 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -122,7 +125,20 @@ class LogHubTest {
     void closingAFollowerWakesItsReader() throws Exception {
         LogHub hub = hub();
         LogFollower follower = hub.follow(0);
+        CompletableFuture<Optional<LogLine>> polled = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try {
+                polled.complete(follower.poll(Duration.ofSeconds(60)));
+            } catch (InterruptedException e) {
+                polled.completeExceptionally(e);
+            }
+        });
+        reader.start();
+        // Close only once the reader is really waiting inside poll: only then is there anyone to wake.
+        await().atMost(Duration.ofSeconds(10)).until(() -> reader.getState() == Thread.State.TIMED_WAITING);
+
         follower.close();
-        assertThat(follower.poll(Duration.ofSeconds(30))).isEmpty();
+
+        assertThat(polled.get(5, TimeUnit.SECONDS)).isEmpty();
     }
 }
