@@ -98,6 +98,17 @@ class RotatingLogFileTest {
     }
 
     @Test
+    void reopeningAFileCutMidLineEndsThatLineFirst() throws IOException {
+        Path path = Files.writeString(dir.resolve("alpha.log"), "2025-11-26T13:50:00.123Z stdout half a li");
+        try (RotatingLogFile file = new RotatingLogFile(path, 1 << 20, 2)) {
+            file.append(line("next run"));
+        }
+        assertThat(Files.readAllLines(path))
+                .containsExactly(
+                        "2025-11-26T13:50:00.123Z stdout half a li", "2025-11-26T13:50:00.123Z stdout next run");
+    }
+
+    @Test
     void reopeningAppendsToTheExistingFile() throws IOException {
         Path path = dir.resolve("alpha.log");
         try (RotatingLogFile file = new RotatingLogFile(path, 1 << 20, 2)) {
