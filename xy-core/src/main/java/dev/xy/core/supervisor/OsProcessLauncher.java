@@ -3,12 +3,9 @@ package dev.xy.core.supervisor;
 import dev.xy.core.config.ServerConfig;
 import dev.xy.core.logs.LogHub;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Starts real server processes, each the leader of its own process group, with both output streams pumped. */
@@ -22,21 +19,16 @@ public final class OsProcessLauncher implements ProcessLauncher {
 
     @Override
     public LaunchedProcess launch(ServerConfig config, LogHub logs) throws SpawnException {
-        Path workingDir = config.workingDir().orElse(defaultWorkingDir);
-        if (!Files.isDirectory(workingDir)) {
-            throw new SpawnException("working directory " + workingDir + " does not exist");
-        }
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.putAll(config.env());
-        Path executable = CommandResolver.resolve(config.command(), env, workingDir);
+        Preflight.Launchable target = Preflight.check(config, defaultWorkingDir, System.getenv());
         if (PortProbe.accepts(config.port())) {
             throw new PortInUseException(config.port());
         }
 
         List<String> command = new ArrayList<>(groupLeaderPrefix.orElse(List.of()));
-        command.add(executable.toString());
+        command.add(target.executable().toString());
         command.addAll(config.args());
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(target.workingDir().toFile());
         builder.environment().putAll(config.env());
         Process process;
         try {

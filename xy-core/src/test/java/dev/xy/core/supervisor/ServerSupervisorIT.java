@@ -230,7 +230,7 @@ class ServerSupervisorIT {
 
         assertThat(supervisor.start().get(10, TimeUnit.SECONDS)).isEqualTo(StartOutcome.SPAWN_FAILED);
         assertThat(supervisor.lastSpawnFailure().orElseThrow())
-                .hasMessage("working directory " + dir.resolve("gone") + " does not exist");
+                .hasMessageStartingWith("working directory " + dir.resolve("gone") + " does not exist (hint: ");
     }
 
     @Test
