@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * wrapper: {@code setsid} (util-linux, on Linux) or, where that is missing (macOS), {@code perl}, which both
  * systems ship. Both replace themselves with the server, so the pid Java sees is the server's and pgid = pid.
  */
-final class ProcessGroups {
+public final class ProcessGroups {
     private static final List<String> SETSID = List.of("/usr/bin/setsid", "/bin/setsid");
     private static final List<String> PERL = List.of("/usr/bin/perl", "/bin/perl");
     private static final String KILL = Files.isExecutable(Path.of("/bin/kill")) ? "/bin/kill" : "/usr/bin/kill";
@@ -31,7 +31,7 @@ final class ProcessGroups {
     private ProcessGroups() {}
 
     /** The words to put before a command so that it runs as the leader of a new session and process group. */
-    static Optional<List<String>> leaderPrefix() {
+    public static Optional<List<String>> leaderPrefix() {
         for (String setsid : SETSID) {
             if (Files.isExecutable(Path.of(setsid))) {
                 return Optional.of(List.of(setsid));
