@@ -4,11 +4,15 @@ import dev.xy.core.config.ConfigLoader;
 import dev.xy.core.config.ConfigProblem;
 import dev.xy.core.config.ConfigSet;
 import dev.xy.core.daemon.ExitCodes;
+import dev.xy.core.supervisor.ConfigPreflight;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -19,7 +23,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "validate",
         description = {
-            "Check server configs without starting anything.",
+            "Check server configs without starting anything: the files themselves, and that each working",
+            "directory exists and each command resolves, as a start from here would find them.",
             "PATH is a .kdl file or a directory of them; the default is the config directory."
         },
         exitCodeListHeading = "%nExit codes:%n",
@@ -44,16 +49,31 @@ final class ValidateCommand implements Callable<Integer> {
             err.println("no config directory yet: put one <name>.kdl file per server in " + configDir);
         }
         ConfigSet configs = useDefault ? ConfigLoader.loadDirectory(configDir) : ConfigLoader.load(paths);
-        if (configs.isValid()) {
+        List<ConfigProblem> problems = new ArrayList<>(configs.problems());
+        // What a start would find: a daemon started here runs its servers from this directory and environment.
+        problems.addAll(ConfigPreflight.problems(configs.servers(), Path.of("").toAbsolutePath(), System.getenv()));
+        if (problems.isEmpty()) {
             int count = configs.servers().size();
-            out.println("ok: " + count + (count == 1 ? " server" : " servers"));
+            out.println(
+                    "ok: " + count + (count == 1 ? " server" : " servers") + " in " + checked(useDefault, configDir));
             return ExitCodes.OK;
         }
-        for (ConfigProblem problem : configs.problems()) {
+        problems.sort(Comparator.comparing(ConfigProblem::file)); // stable: each file's problems stay in order
+        for (ConfigProblem problem : problems) {
             err.println(problem.describe());
         }
-        int count = configs.problems().size();
+        int count = problems.size();
         err.println(count + (count == 1 ? " problem" : " problems") + " found");
         return ExitCodes.CONFIG_INVALID;
+    }
+
+    /** Which files were read, said plainly: a user may not know which directory is the default. */
+    private String checked(boolean useDefault, Path configDir) {
+        if (useDefault) {
+            return configDir.toString();
+        }
+        return paths.stream()
+                .map(path -> path.toAbsolutePath().normalize().toString())
+                .collect(Collectors.joining(", "));
     }
 }

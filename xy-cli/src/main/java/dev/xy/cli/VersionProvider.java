@@ -1,12 +1,12 @@
 package dev.xy.cli;
 
+import dev.xy.core.XyVersion;
 import picocli.CommandLine;
 
-/** Reads the version from the jar manifest, so it is never out of step with the build. */
+/** {@code xy --version}: the build's version, from the same source as the daemon's {@code version} method. */
 final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-        String version = XyCommand.class.getPackage().getImplementationVersion();
-        return new String[] {"xy " + (version == null ? "(development build)" : version)};
+        return new String[] {"xy " + XyVersion.current()};
     }
 }

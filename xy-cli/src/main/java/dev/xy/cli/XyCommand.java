@@ -2,12 +2,18 @@ package dev.xy.cli;
 
 import dev.xy.core.daemon.ExitCodes;
 import dev.xy.core.daemon.XyPaths;
+import java.nio.file.Path;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code xy} command: a supervisor for local HTTP MCP servers. Subcommands do the work. */
+/**
+ * The {@code xy} command: a supervisor for local HTTP MCP servers. Subcommands do the work. Its standard help
+ * options are inherited by every subcommand, so {@code xy <anything> --help} prints that command's usage.
+ */
 @Command(
         name = "xy",
+        scope = CommandLine.ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Keeps your local HTTP MCP servers running and visible.",
@@ -23,20 +29,38 @@ import picocli.CommandLine.Command;
             ClientConfigCommand.class,
             ValidateCommand.class,
             CompletionCommand.class,
+            ServiceCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class XyCommand implements Runnable {
     private final XyPaths paths;
+    private final Map<String, String> environment;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public XyCommand(XyPaths paths) {
+        this(paths, System.getenv());
+    }
+
+    public XyCommand(XyPaths paths, Map<String, String> environment) {
         this.paths = paths;
+        this.environment = Map.copyOf(environment);
     }
 
     XyPaths paths() {
         return paths;
+    }
+
+    /** The environment xy runs in (the real one, or a test's): where to find commands, homes and XDG dirs. */
+    Map<String, String> environment() {
+        return environment;
+    }
+
+    /** The user's home: {@code $HOME} when it is absolute, else the JVM's idea of it. */
+    Path home() {
+        String home = environment.get("HOME");
+        return home != null && Path.of(home).isAbsolute() ? Path.of(home) : Path.of(System.getProperty("user.home"));
     }
 
     @Override
@@ -46,7 +70,12 @@ public final class XyCommand implements Runnable {
 
     /** A command line wired the way {@code main} runs it; tests use it with their own streams. */
     public static CommandLine commandLine(XyPaths paths) {
-        CommandLine commandLine = new CommandLine(new XyCommand(paths));
+        return commandLine(paths, System.getenv());
+    }
+
+    /** The same, in a given environment. */
+    public static CommandLine commandLine(XyPaths paths, Map<String, String> environment) {
+        CommandLine commandLine = new CommandLine(new XyCommand(paths, environment));
         useXyExitCodes(commandLine);
         commandLine.setExecutionExceptionHandler(new ErrorReporter());
         return commandLine;

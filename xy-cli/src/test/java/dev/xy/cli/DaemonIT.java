@@ -117,6 +117,36 @@ class DaemonIT {
         }
     }
 
+    @Test
+    void afterADaemonRestartLogsShowsTheEarlierRunsFromTheFile() throws Exception {
+        xy.writeServer("talker", xy.shellServer("echo \"hello from $$\"; exec sleep 1000", ""));
+        xy.startDaemon();
+        long firstPid = pid("talker");
+        await().until(() -> xy.xy("logs", "talker").out().contains("hello from " + firstPid));
+        xy.terminateDaemon();
+
+        xy.startDaemon();
+        long secondPid = pid("talker");
+        await().until(() -> xy.xy("logs", "talker").out().contains("hello from " + secondPid));
+
+        List<String> lines = xy.xy("logs", "talker").out().lines().toList();
+        int firstHello = indexEndingWith(lines, " stdout hello from " + firstPid);
+        int shutdown = indexEndingWith(lines, " xy stopping (xy is shutting down): sending SIGTERM");
+        int secondStart = indexEndingWith(lines, " xy started pid " + secondPid);
+        assertThat(firstHello).as(String.join("\n", lines)).isNotNegative().isLessThan(shutdown);
+        assertThat(shutdown).isLessThan(secondStart);
+        assertThat(xy.xy("logs", "talker", "--tail", "2").out().lines()).hasSize(2);
+    }
+
+    private static int indexEndingWith(List<String> lines, String end) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).endsWith(end)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private static List<String> lastLines(String text, int count) {
         List<String> lines = text.lines().toList();
         return lines.subList(lines.size() - count, lines.size());
@@ -198,7 +228,11 @@ class DaemonIT {
                 xy.shellServer("trap '' TERM; while :; do sleep 0.1; done", "stop {\n  grace \"300ms\"\n}\n"));
         Process daemon = xy.startDaemon();
         List<Long> pids = new ArrayList<>(List.of(pid("tree"), pid("stubborn")));
-        ProcessHandle.of(pid("tree")).orElseThrow().descendants().forEach(d -> pids.add(d.pid()));
+        // The shell may not have forked its background sleep yet: without it, the tree part could not fail.
+        ProcessHandle tree = ProcessHandle.of(pid("tree")).orElseThrow();
+        await().until(() -> tree.descendants().count() == 1);
+        tree.descendants().forEach(d -> pids.add(d.pid()));
+        assertThat(pids).hasSize(3);
         ProcessBuilder follow =
                 new ProcessBuilder(DaemonHarness.REPO.resolve("bin/xy").toString(), "logs", "tree", "-f");
         follow.environment().putAll(xy.environment());

@@ -43,7 +43,7 @@ class LauncherIT {
     void validatesTheShippedExamples() throws Exception {
         Run run = xy("validate", REPO.resolve("examples/servers").toString());
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.out()).matches("ok: \\d+ servers?\\n");
+        assertThat(run.out()).isEqualTo("ok: 2 servers in " + REPO.resolve("examples/servers") + "\n");
     }
 
     @Test
@@ -72,9 +72,49 @@ class LauncherIT {
     }
 
     @Test
+    void completionScriptsReachStdoutAndBashCanSourceThem() throws Exception {
+        Run bash = xy("completion", "bash");
+        assertThat(bash.exit()).as(bash.err()).isZero();
+        assertThat(bash.out()).contains("complete -F");
+
+        Run zsh = xy("completion", "zsh");
+        assertThat(zsh.exit()).as(zsh.err()).isZero();
+        assertThat(zsh.out()).startsWith("autoload -U +X compinit").contains("complete -F");
+
+        // What `source <(xy completion bash)` in a real bash does, then a tab after "xy li".
+        String script = "source <(\"$0\" completion bash) && complete -p xy"
+                + " && COMP_WORDS=(xy li) COMP_CWORD=1 COMP_LINE='xy li' COMP_POINT=5 && _complete_xy"
+                + " && echo \"offered: ${COMPREPLY[*]}\"";
+        Process shell = new ProcessBuilder(
+                        "bash", "-c", script, REPO.resolve("bin/xy").toString())
+                .directory(work.toFile())
+                .redirectErrorStream(true)
+                .start();
+        String said = new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(shell.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(shell.exitValue()).as(said).isZero();
+        assertThat(said).contains("-F _complete_xy xy\n").endsWith("offered: list\n");
+    }
+
+    @Test
+    void subcommandsPrintTheirHelpWithoutADaemon() throws Exception {
+        for (List<String> args : List.of(
+                List.of("list", "--help"),
+                List.of("logs", "-h"),
+                List.of("completion", "--help"),
+                List.of("help", "status"))) {
+            Run run = xy(args.toArray(String[]::new));
+            String command = args.get(0).equals("help") ? args.get(1) : args.get(0);
+            assertThat(run.exit()).as(args + ": " + run.err()).isZero();
+            assertThat(run.out()).as(args.toString()).startsWith("Usage: xy " + command + " ");
+            assertThat(run.err()).as(args.toString()).isEmpty();
+        }
+    }
+
+    @Test
     void printsItsVersion() throws Exception {
         Run run = xy("--version");
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).startsWith("xy ");
+        assertThat(run.out()).isEqualTo("xy " + System.getProperty("xy.expectedVersion") + "\n");
     }
 }

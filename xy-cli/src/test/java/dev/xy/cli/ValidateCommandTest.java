@@ -42,18 +42,18 @@ class ValidateCommandTest {
 
     @Test
     void validConfigDirectoryPrintsTheServerCount() throws IOException {
-        writeServer("alpha", "command \"a\"\nport 3001\n");
-        writeServer("beta", "command \"b\"\nport 3002\n");
+        writeServer("alpha", "command \"sh\"\nport 3001\n");
+        writeServer("beta", "command \"/bin/sh\"\nport 3002\n");
 
         assertThat(run("validate")).isEqualTo(ExitCodes.OK);
-        assertThat(out.toString()).isEqualTo("ok: 2 servers\n");
+        assertThat(out.toString()).isEqualTo("ok: 2 servers in " + paths.configDir() + "\n");
         assertThat(err.toString()).isEmpty();
     }
 
     @Test
     void invalidConfigPrintsEveryProblemAndExitsThree() throws IOException {
-        writeServer("alpha", "command \"a\"\nport 3001\nautostart yes\n");
-        writeServer("beta", "command \"b\"\nport 3001\n");
+        writeServer("alpha", "command \"sh\"\nport 3001\nautostart yes\n");
+        writeServer("beta", "command \"sh\"\nport 3001\n");
 
         assertThat(run("validate")).isEqualTo(ExitCodes.CONFIG_INVALID);
         assertThat(out.toString()).isEmpty();
@@ -68,18 +68,72 @@ class ValidateCommandTest {
     @Test
     void aMissingConfigDirectoryIsZeroServersWithAHint() {
         assertThat(run("validate")).isEqualTo(ExitCodes.OK);
-        assertThat(out.toString()).isEqualTo("ok: 0 servers\n");
+        assertThat(out.toString()).isEqualTo("ok: 0 servers in " + paths.configDir() + "\n");
         assertThat(err.toString()).contains("put one <name>.kdl file per server in " + paths.configDir());
     }
 
     @Test
     void explicitFilesAreValidatedAndAMissingOneIsAProblem() throws IOException {
-        Path file = Files.writeString(home.resolve("solo.kdl"), "command \"a\"\nport 1\n");
+        Path file = Files.writeString(home.resolve("solo.kdl"), "command \"sh\"\nport 1\n");
 
         assertThat(run("validate", file.toString())).isEqualTo(ExitCodes.OK);
-        assertThat(out.toString()).isEqualTo("ok: 1 server\n");
+        assertThat(out.toString()).isEqualTo("ok: 1 server in " + file + "\n");
         assertThat(run("validate", home.resolve("nope.kdl").toString())).isEqualTo(ExitCodes.CONFIG_INVALID);
         assertThat(err.toString()).contains("nope.kdl: no such file or directory");
+    }
+
+    @Test
+    void aMissingRelativeWorkingDirectoryIsAnErrorAtItsNode() throws IOException {
+        writeServer("alpha", "command \"sh\"\nport 3001\nworking-dir \"work/here\"\n");
+
+        assertThat(run("validate")).isEqualTo(ExitCodes.CONFIG_INVALID);
+
+        Path missing = paths.configDir().resolve("work/here");
+        assertThat(err.toString())
+                .startsWith(paths.configDir().resolve("alpha.kdl") + ":3:13: working directory " + missing
+                        + " does not exist (hint: create it, or change `working-dir`; a relative path is relative to"
+                        + " the config file's directory)\n    working-dir \"work/here\"\n                ^\n")
+                .endsWith("1 problem found\n");
+        assertThat(out.toString()).isEmpty();
+
+        Files.createDirectories(missing);
+        assertThat(run("validate")).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
+    void aWorkingDirectoryThatIsAFileIsAnError() throws IOException {
+        writeServer("alpha", "command \"sh\"\nport 3001\nworking-dir \"alpha.kdl\"\n");
+
+        assertThat(run("validate")).isEqualTo(ExitCodes.CONFIG_INVALID);
+        assertThat(err.toString()).contains("alpha.kdl:3:13: working directory ", "alpha.kdl is not a directory");
+    }
+
+    @Test
+    void aCommandNotOnTheServersPathIsAnErrorAtItsNode() throws IOException {
+        Path bin = Files.createDirectories(home.resolve("bin"));
+        writeServer("alpha", "port 3001\ncommand \"my-server\"\nenv {\n  PATH \"" + bin + "\"\n}\n");
+
+        assertThat(run("validate")).isEqualTo(ExitCodes.CONFIG_INVALID);
+        assertThat(err.toString())
+                .contains("alpha.kdl:2:9: command `my-server` not found on PATH (1 directory: " + bin + ");"
+                        + " use an absolute path, or set PATH in the config's env block\n    command \"my-server\"");
+
+        // The config's own PATH is the one searched, as at start.
+        Path tool = Files.writeString(bin.resolve("my-server"), "#!/bin/sh\n");
+        Files.setPosixFilePermissions(tool, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        assertThat(run("validate")).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
+    void fileProblemsAndStartProblemsAreReportedTogether() throws IOException {
+        writeServer("alpha", "command \"no-such-xy-command\"\nport 3001\n");
+        writeServer("beta", "command \"sh\"\nport 3002\nautostart yes\n");
+
+        assertThat(run("validate")).isEqualTo(ExitCodes.CONFIG_INVALID);
+        assertThat(err.toString())
+                .contains("alpha.kdl:1:9: command `no-such-xy-command` not found on PATH")
+                .contains("beta.kdl:3:11: `autostart` must be #true or #false")
+                .endsWith("2 problems found\n");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.xy.core.daemon;
 
+import dev.xy.core.XyVersion;
 import dev.xy.core.api.LogListener;
 import dev.xy.core.api.StateListener;
 import dev.xy.core.api.Subscription;
@@ -203,8 +204,7 @@ public final class Engine implements XyApi, AutoCloseable {
 
     @Override
     public Wire.VersionResult version() {
-        String version = Engine.class.getPackage().getImplementationVersion();
-        return new Wire.VersionResult(version == null ? "development" : version, Methods.PROTOCOL_VERSION);
+        return new Wire.VersionResult(XyVersion.current(), Methods.PROTOCOL_VERSION);
     }
 
     /**

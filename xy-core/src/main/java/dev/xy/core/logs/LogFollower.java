@@ -2,6 +2,7 @@ package dev.xy.core.logs;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -20,6 +21,8 @@ public final class LogFollower implements AutoCloseable {
     private long queuedBytes;
     private long skipped;
     private boolean closed;
+    /** While older lines are still being read from the files, the reader waits: they must come first. */
+    private boolean awaitingHistory;
 
     LogFollower(String server, long capacityBytes, Consumer<LogFollower> onClose) {
         this.server = server;
@@ -49,12 +52,15 @@ public final class LogFollower implements AutoCloseable {
     /** The next line, waiting up to {@code timeout}; empty on timeout or once closed and drained. */
     public synchronized Optional<LogLine> poll(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (queue.isEmpty() && skipped == 0 && !closed) {
+        while (!closed && (awaitingHistory || (queue.isEmpty() && skipped == 0))) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return Optional.empty();
             }
             wait(Math.max(1, left / 1_000_000));
+        }
+        if (awaitingHistory) {
+            return Optional.empty(); // closed before the history came
         }
         if (!queue.isEmpty()) {
             LogLine line = queue.removeFirst();
@@ -65,6 +71,26 @@ public final class LogFollower implements AutoCloseable {
             return Optional.of(marker(System.currentTimeMillis()));
         }
         return Optional.empty();
+    }
+
+    /** Holds the reader back until {@link #precede} delivers the lines that come before those offered. */
+    synchronized void awaitHistory() {
+        awaitingHistory = true;
+    }
+
+    /**
+     * Puts {@code older} (oldest first) in front of every line offered so far and lets the reader go on. They
+     * were asked for, so they are kept even beyond the follower's capacity; their number is bounded by the
+     * caller's byte budget.
+     */
+    synchronized void precede(List<LogLine> older) {
+        for (int i = older.size() - 1; i >= 0; i--) {
+            LogLine line = older.get(i);
+            queue.addFirst(line);
+            queuedBytes += line.footprint();
+        }
+        awaitingHistory = false;
+        notifyAll();
     }
 
     public synchronized boolean isClosed() {

@@ -1,5 +1,7 @@
 package dev.xy.core.logs;
 
+import java.util.Optional;
+
 /** Where a log line came from: the server's stdout or stderr, or xy itself (supervisor events, markers). */
 public enum LogStream {
     STDOUT("stdout"),
@@ -15,5 +17,15 @@ public enum LogStream {
     /** The name used in log files and on the wire. */
     public String wireName() {
         return wireName;
+    }
+
+    /** The stream with this wire name, if any. */
+    public static Optional<LogStream> fromWireName(String name) {
+        for (LogStream stream : values()) {
+            if (stream.wireName.equals(name)) {
+                return Optional.of(stream);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -4,6 +4,8 @@ import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +29,13 @@ public final class RotatingLogFile implements Closeable {
     private int keep;
     private OutputStream out;
     private long size;
+    private long rotations;
+
+    /**
+     * Where the log stood at one moment, for reading back what came before it: how many times it had rotated
+     * (so the file then current can be found after later rotations) and the size of that file.
+     */
+    record Mark(long rotations, long size) {}
 
     public RotatingLogFile(Path file, long maxBytes, int keep) throws IOException {
         this.file = file;
@@ -77,6 +86,21 @@ public final class RotatingLogFile implements Closeable {
         out.flush();
     }
 
+    /** Flushes, then marks where the log stands now. */
+    synchronized Mark mark() throws IOException {
+        out.flush();
+        return new Mark(rotations, size);
+    }
+
+    /** How many times the file has rotated since it was opened. */
+    synchronized long rotations() {
+        return rotations;
+    }
+
+    synchronized int keep() {
+        return keep;
+    }
+
     @Override
     public synchronized void close() throws IOException {
         out.close();
@@ -92,6 +116,7 @@ public final class RotatingLogFile implements Closeable {
                 }
             }
             Files.move(file, rotated(1), StandardCopyOption.REPLACE_EXISTING);
+            rotations++;
             // A smaller keep than before leaves older files behind: remove them too.
             for (int i = keep + 1; Files.deleteIfExists(rotated(i)); i++) {}
         } finally {
@@ -99,8 +124,9 @@ public final class RotatingLogFile implements Closeable {
         }
     }
 
-    private Path rotated(int index) {
-        return file.resolveSibling(file.getFileName() + "." + index);
+    /** {@code <name>.log.<index>}, or the current file for index 0. */
+    Path rotated(int index) {
+        return index == 0 ? file : file.resolveSibling(file.getFileName() + "." + index);
     }
 
     private void open() throws IOException {
@@ -110,6 +136,19 @@ public final class RotatingLogFile implements Closeable {
         size = Files.size(file);
         out = new BufferedOutputStream(
                 Files.newOutputStream(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND), BUFFER_BYTES);
+        if (size > 0 && !endsWithNewline()) {
+            // A daemon killed mid-write leaves half a line: end it, so the next line starts on its own.
+            out.write('\n');
+            size++;
+        }
+    }
+
+    private boolean endsWithNewline() throws IOException {
+        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+            ByteBuffer last = ByteBuffer.allocate(1);
+            channel.position(size - 1).read(last);
+            return last.get(0) == '\n';
+        }
     }
 
     /** Creates {@code dir} (and parents) owner-only, and tightens it if it already existed more open. */

@@ -5,7 +5,6 @@ import dev.xy.core.logs.LogHub;
 import dev.xy.core.ports.PortAvailability;
 import dev.xy.core.ports.PortHolders;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,24 +27,18 @@ public final class OsProcessLauncher implements ProcessLauncher {
 
     @Override
     public LaunchedProcess launch(ServerConfig config, LogHub logs) throws SpawnException {
-        Path workingDir = config.workingDir().orElse(defaultWorkingDir);
-        if (!Files.isDirectory(workingDir)) {
-            throw new SpawnException("working directory " + workingDir + " does not exist");
-        }
-        Map<String, String> own = ownEnvironment(config);
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.putAll(own);
-        Path executable = CommandResolver.resolve(config.command(), env, workingDir);
+        Preflight.Launchable target = Preflight.check(config, defaultWorkingDir, System.getenv());
         Optional<String> conflict = ports.conflict(config.port());
         if (conflict.isPresent()) {
             throw new PortInUseException(conflict.get());
         }
 
         List<String> command = new ArrayList<>(groupLeaderPrefix.orElse(List.of()));
-        command.add(executable.toString());
+        command.add(target.executable().toString());
         command.addAll(config.args());
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile());
-        builder.environment().putAll(own);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(target.workingDir().toFile());
+        builder.environment().putAll(ownEnvironment(config));
         Process process;
         try {
             process = builder.start();

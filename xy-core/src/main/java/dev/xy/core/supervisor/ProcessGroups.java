@@ -31,7 +31,7 @@ public final class ProcessGroups {
     private ProcessGroups() {}
 
     /** The words to put before a command so that it runs as the leader of a new session and process group. */
-    static Optional<List<String>> leaderPrefix() {
+    public static Optional<List<String>> leaderPrefix() {
         for (String setsid : SETSID) {
             if (Files.isExecutable(Path.of(setsid))) {
                 return Optional.of(List.of(setsid));

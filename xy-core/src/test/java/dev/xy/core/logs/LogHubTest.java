@@ -1,13 +1,18 @@
 package dev.xy.core.logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,8 +21,11 @@ class LogHubTest {
     Path dir;
 
     private LogHub hub() throws IOException {
-        return new LogHub(
-                "alpha", new RotatingLogFile(dir.resolve("alpha.log"), 1 << 30, 2), System::currentTimeMillis);
+        return new LogHub("alpha", file(1 << 30, 2), System::currentTimeMillis);
+    }
+
+    private RotatingLogFile file(long maxBytes, int keep) throws IOException {
+        return new RotatingLogFile(dir.resolve("alpha.log"), maxBytes, keep);
     }
 
     private static List<String> drain(LogFollower follower) throws InterruptedException {
@@ -77,14 +85,108 @@ class LogHubTest {
     }
 
     @Test
-    void theRingKeepsAboutOneMegabyte() throws Exception {
-        LogHub hub = hub();
+    void theRingKeepsAboutOneMegabyte() {
+        LogRing ring = new LogRing(LogHub.RING_BYTES);
         for (int i = 0; i < 100_000; i++) {
-            hub.publish(LogStream.STDOUT, "line " + i);
+            ring.add(new LogLine("alpha", LogStream.STDOUT, "line " + i, i));
         }
-        List<LogLine> tail = hub.tail(Integer.MAX_VALUE);
+        List<LogLine> tail = ring.tail(Integer.MAX_VALUE);
         assertThat(tail.size()).isBetween(5_000, 20_000);
         assertThat(tail.get(tail.size() - 1).text()).isEqualTo("line 99999");
+    }
+
+    @Test
+    void aTailLongerThanTheRingReadsBackIntoTheFileOfEarlierRuns() throws Exception {
+        long[] now = {1_764_165_000_000L};
+        try (LogHub firstRun = new LogHub("alpha", file(1 << 30, 2), () -> now[0]++)) {
+            for (int i = 0; i < 10; i++) {
+                firstRun.publish(i % 2 == 0 ? LogStream.STDOUT : LogStream.STDERR, "first run " + i);
+            }
+            firstRun.publish(LogStream.XY, "exited with signal SIGTERM");
+        }
+        LogHub secondRun = new LogHub("alpha", file(1 << 30, 2), () -> now[0]++);
+        secondRun.publish(LogStream.XY, "started pid 7");
+        secondRun.publish(LogStream.STDOUT, "second run");
+
+        List<LogLine> tail = secondRun.tail(5);
+
+        assertThat(tail)
+                .extracting(LogLine::stream, LogLine::text)
+                .containsExactly(
+                        tuple(LogStream.STDOUT, "first run 8"),
+                        tuple(LogStream.STDERR, "first run 9"),
+                        tuple(LogStream.XY, "exited with signal SIGTERM"),
+                        tuple(LogStream.XY, "started pid 7"),
+                        tuple(LogStream.STDOUT, "second run"));
+        assertThat(tail).extracting(LogLine::tsUnixMs).isSorted().doesNotHaveDuplicates();
+        assertThat(tail.get(0).tsUnixMs()).isEqualTo(1_764_165_000_008L);
+        assertThat(secondRun.tail(100)).hasSize(13);
+    }
+
+    @Test
+    void theReadBackGoesThroughRotatedFilesNewestFirstWithoutGapsOrRepeats() throws Exception {
+        try (LogHub firstRun = new LogHub("alpha", file(1024, 50), System::currentTimeMillis)) {
+            for (int i = 0; i < 500; i++) {
+                firstRun.publish(LogStream.STDOUT, "line " + i);
+            }
+        }
+        LogHub secondRun = new LogHub("alpha", file(1024, 50), System::currentTimeMillis);
+        for (int i = 500; i < 600; i++) {
+            secondRun.publish(LogStream.STDOUT, "line " + i); // rotates a few more times meanwhile
+        }
+        assertThat(dir.resolve("alpha.log.20")).exists();
+
+        List<String> tail = secondRun.tail(450).stream().map(LogLine::text).toList();
+
+        assertThat(tail).hasSize(450);
+        for (int i = 0; i < 450; i++) {
+            assertThat(tail.get(i)).isEqualTo("line " + (150 + i));
+        }
+    }
+
+    @Test
+    void aFollowerAfterARestartGetsTheHistoryBeforeTheRingAndNewLines() throws Exception {
+        try (LogHub firstRun = hub()) {
+            firstRun.publish(LogStream.STDOUT, "old 1");
+            firstRun.publish(LogStream.STDOUT, "old 2");
+        }
+        LogHub secondRun = hub();
+        secondRun.publish(LogStream.STDOUT, "new 1");
+        LogFollower follower = secondRun.follow(3);
+        secondRun.publish(LogStream.STDOUT, "new 2");
+
+        assertThat(drain(follower)).containsExactly("old 1", "old 2", "new 1", "new 2");
+    }
+
+    @Test
+    void aHugeTailReadsAtMostTheHistoryBudgetFromTheEndOfABigFile() throws Exception {
+        Path path = dir.resolve("alpha.log");
+        String filler = "x".repeat(1000);
+        try (var out = Files.newBufferedWriter(path)) {
+            for (int i = 0; i < 24_000; i++) { // 24 MB, more than the budget
+                out.write("2025-11-26T13:50:00.123Z stdout " + i + " " + filler + "\n");
+            }
+        }
+        LogHub hub = hub();
+
+        List<LogLine> tail = hub.tail(Integer.MAX_VALUE);
+
+        long bytes = tail.stream().mapToLong(l -> l.text().length() + 33L).sum();
+        assertThat(bytes).isLessThanOrEqualTo(LogHub.HISTORY_BYTES).isGreaterThan(LogHub.HISTORY_BYTES - 2000);
+        assertThat(tail.get(tail.size() - 1).text()).startsWith("23999 ");
+        assertThat(tail.get(0).text()).isEqualTo(24_000 - tail.size() + " " + filler);
+    }
+
+    @Test
+    void afterALineMissedTheFileTheTailIsTheRingAlone() throws Exception {
+        try (LogHub firstRun = hub()) {
+            firstRun.publish(LogStream.STDOUT, "old");
+        }
+        LogHub hub = hub();
+        hub.file().close();
+        hub.publish(LogStream.STDOUT, "x".repeat(100_000)); // fails: the file's end no longer matches the ring
+
+        assertThat(hub.tail(10)).extracting(LogLine::text).doesNotContain("old").hasSize(2);
     }
 
     @Test
@@ -103,10 +205,38 @@ class LogHubTest {
     }
 
     @Test
+    void anXyEventIsOnDiskAtOnceWhileChildOutputWaitsInTheBuffer() throws Exception {
+        LogHub hub = hub();
+        hub.publish(LogStream.STDOUT, "child output");
+        assertThat(Files.readString(hub.file().path())).isEmpty();
+
+        hub.publish(LogStream.XY, "exited with code 3");
+
+        assertThat(Files.readAllLines(hub.file().path()))
+                .hasSize(2)
+                .last()
+                .asString()
+                .endsWith(" xy exited with code 3");
+    }
+
+    @Test
     void closingAFollowerWakesItsReader() throws Exception {
         LogHub hub = hub();
         LogFollower follower = hub.follow(0);
+        CompletableFuture<Optional<LogLine>> polled = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try {
+                polled.complete(follower.poll(Duration.ofSeconds(60)));
+            } catch (InterruptedException e) {
+                polled.completeExceptionally(e);
+            }
+        });
+        reader.start();
+        // Close only once the reader is really waiting inside poll: only then is there anyone to wake.
+        await().atMost(Duration.ofSeconds(10)).until(() -> reader.getState() == Thread.State.TIMED_WAITING);
+
         follower.close();
-        assertThat(follower.poll(Duration.ofSeconds(30))).isEmpty();
+
+        assertThat(polled.get(5, TimeUnit.SECONDS)).isEmpty();
     }
 }

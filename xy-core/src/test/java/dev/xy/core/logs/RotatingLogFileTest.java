@@ -35,25 +35,50 @@ class RotatingLogFileTest {
     }
 
     @Test
-    void rotationKeepsEveryLineWholeAndOnlyKeepFiles() throws IOException {
+    void rotationKeepsEveryLineWholeAndOnlyTheNewestKeepFiles() throws IOException {
         Path path = dir.resolve("alpha.log");
-        try (RotatingLogFile file = new RotatingLogFile(path, 4096, 1000)) {
+        // About 110 lines fit in a file, so 10,000 lines rotate about 90 times: far past the keep limit of 5.
+        try (RotatingLogFile file = new RotatingLogFile(path, 4096, 5)) {
             for (int i = 0; i < 10_000; i++) {
                 file.append(line("line " + i));
             }
         }
-        List<String> all = new ArrayList<>();
-        for (int i = 1000; i >= 1; i--) {
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder(
+                            "alpha.log", "alpha.log.1", "alpha.log.2", "alpha.log.3", "alpha.log.4", "alpha.log.5");
+        }
+        List<String> kept = new ArrayList<>();
+        for (int i = 5; i >= 1; i--) {
             Path rotated = dir.resolve("alpha.log." + i);
-            if (Files.exists(rotated)) {
-                assertThat(Files.size(rotated)).isLessThanOrEqualTo(4096);
-                all.addAll(Files.readAllLines(rotated));
+            assertThat(Files.size(rotated)).isBetween(4096L - 64, 4096L);
+            kept.addAll(Files.readAllLines(rotated));
+        }
+        kept.addAll(Files.readAllLines(path));
+        // What is kept is the newest lines, each whole, none missing in between.
+        int first = 10_000 - kept.size();
+        assertThat(first).isGreaterThan(9_000);
+        for (int i = 0; i < kept.size(); i++) {
+            assertThat(kept.get(i)).isEqualTo("2025-11-26T13:50:00.123Z stdout line " + (first + i));
+        }
+    }
+
+    @Test
+    void aSmallerKeepRemovesTheOlderFilesAtTheNextRotation() throws IOException {
+        Path path = dir.resolve("alpha.log");
+        try (RotatingLogFile file = new RotatingLogFile(path, 1024, 4)) {
+            for (int i = 0; i < 1000; i++) {
+                file.append(line("line " + i));
+            }
+            assertThat(dir.resolve("alpha.log.4")).exists();
+            file.reconfigure(1024, 2);
+            for (int i = 0; i < 100; i++) {
+                file.append(line("line " + i));
             }
         }
-        all.addAll(Files.readAllLines(path));
-        assertThat(all).hasSize(10_000);
-        for (int i = 0; i < all.size(); i++) {
-            assertThat(all.get(i)).endsWith(" stdout line " + i);
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("alpha.log", "alpha.log.1", "alpha.log.2");
         }
     }
 
@@ -70,6 +95,17 @@ class RotatingLogFileTest {
                     .containsExactlyInAnyOrder("alpha.log", "alpha.log.1", "alpha.log.2");
         }
         assertThat(Files.readAllLines(path)).last().asString().endsWith("line 999");
+    }
+
+    @Test
+    void reopeningAFileCutMidLineEndsThatLineFirst() throws IOException {
+        Path path = Files.writeString(dir.resolve("alpha.log"), "2025-11-26T13:50:00.123Z stdout half a li");
+        try (RotatingLogFile file = new RotatingLogFile(path, 1 << 20, 2)) {
+            file.append(line("next run"));
+        }
+        assertThat(Files.readAllLines(path))
+                .containsExactly(
+                        "2025-11-26T13:50:00.123Z stdout half a li", "2025-11-26T13:50:00.123Z stdout next run");
     }
 
     @Test

@@ -31,7 +31,24 @@ class CommandResolverTest {
     void aNameNotOnThePathIsAClearError() {
         assertThatThrownBy(() -> CommandResolver.resolve("my-tool", Map.of("PATH", dir.toString()), dir))
                 .isInstanceOf(SpawnException.class)
-                .hasMessage("command `my-tool` not found on PATH (" + dir + ")");
+                .hasMessage("command `my-tool` not found on PATH (1 directory: " + dir + "); use an absolute path,"
+                        + " or set PATH in the config's env block");
+    }
+
+    @Test
+    void aLongPathIsSummedUpNotDumped() {
+        String path = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:/usr/games:/usr/local/games"
+                + ":/snap/bin:/opt/java/openjdk/bin:/home/someone/.local/bin:/home/someone/.cargo/bin"
+                + ":/home/someone/.npm-global/bin:/home/someone/go/bin:/usr/bin";
+        assertThatThrownBy(() -> CommandResolver.resolve("foo", Map.of("PATH", path), dir))
+                .hasMessage("command `foo` not found on PATH (14 directories, e.g. /usr/local/sbin, /usr/local/bin);"
+                        + " use an absolute path, or set PATH in the config's env block");
+    }
+
+    @Test
+    void aFewDirectoriesAreNamedInFull() {
+        assertThatThrownBy(() -> CommandResolver.resolve("foo", Map.of("PATH", "/a::/b"), dir))
+                .hasMessageStartingWith("command `foo` not found on PATH (3 directories: /a, ., /b);");
     }
 
     @Test
@@ -40,7 +57,8 @@ class CommandResolverTest {
         assertThatThrownBy(() -> CommandResolver.resolve("plain", Map.of("PATH", dir.toString()), dir))
                 .hasMessageContaining("not found on PATH");
         assertThatThrownBy(() -> CommandResolver.resolve("./plain", Map.of(), dir))
-                .hasMessage("command `./plain` is not an executable file");
+                .hasMessage(
+                        "command `./plain` (relative to the working directory " + dir + ") is not an executable file");
     }
 
     @Test
@@ -49,8 +67,8 @@ class CommandResolverTest {
         assertThat(CommandResolver.resolve("./run.sh", Map.of(), dir)).isEqualTo(dir.resolve("./run.sh"));
         assertThat(tool).exists();
         assertThatThrownBy(() -> CommandResolver.resolve("./missing.sh", Map.of(), dir))
-                .hasMessage("command `./missing.sh` does not exist");
+                .hasMessage("command `./missing.sh` (relative to the working directory " + dir + ") does not exist");
         assertThatThrownBy(() -> CommandResolver.resolve(dir.toString(), Map.of(), dir))
-                .hasMessageContaining("is not an executable file");
+                .hasMessage("command `" + dir + "` is not an executable file");
     }
 }

@@ -132,6 +132,33 @@ class ServerSupervisorIT {
     }
 
     @Test
+    void aCrashLoopsLastEventsReachTheFileWithoutAnyoneFlushingIt() throws Exception {
+        RestartConfig fast =
+                new RestartConfig(RestartPolicy.ON_FAILURE, Duration.ofMillis(10), Duration.ofMillis(40), 2);
+        ServerSupervisor supervisor = supervise(TestServers.shell("exit 3", fast, Duration.ofSeconds(1)));
+        supervisor.start();
+        await().atMost(Duration.ofSeconds(20)).until(() -> supervisor.status().state() == ServerState.FAILED);
+
+        // Read from disk while the supervisor and its hub live on: no pump is left to flush the file.
+        Path file = supervisor.logs().file().path();
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(logLines(file, "xy"))
+                .endsWith(
+                        "exited with code 3",
+                        "failed: crashed 3 times in 60s, more than the 2 restarts a minute allowed; last exit code 3"));
+    }
+
+    @Test
+    void aStopsEventsReachTheFileWithoutAnyoneFlushingIt() throws Exception {
+        ServerSupervisor supervisor = running(TestServers.shell("exec sleep 1000", NEVER, Duration.ofSeconds(10)));
+
+        assertThat(supervisor.stop().get(15, TimeUnit.SECONDS)).isTrue();
+
+        Path file = supervisor.logs().file().path();
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(logLines(file, "xy"))
+                .endsWith("stopping (stopped by request): sending SIGTERM", "exited with signal SIGTERM"));
+    }
+
+    @Test
     void aMissingCommandFailsAtOnceWithTheReason() throws Exception {
         ServerSupervisor supervisor =
                 supervise(TestServers.config("no-such-xy-command", List.of(), NEVER, Duration.ofSeconds(1)));
@@ -203,7 +230,7 @@ class ServerSupervisorIT {
 
         assertThat(supervisor.start().get(10, TimeUnit.SECONDS)).isEqualTo(StartOutcome.SPAWN_FAILED);
         assertThat(supervisor.lastSpawnFailure().orElseThrow())
-                .hasMessage("working directory " + dir.resolve("gone") + " does not exist");
+                .hasMessageStartingWith("working directory " + dir.resolve("gone") + " does not exist (hint: ");
     }
 
     @Test

@@ -1,0 +1,60 @@
+package dev.xy.cli;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The command line that runs this very build's daemon: the java binary of the running JVM and this CLI's own
+ * jar (or, when run from classes as in tests, its class path), then {@code daemon}. Used to start the daemon
+ * in the background and to write service units, so both run exactly what {@code xy daemon} runs.
+ */
+record DaemonLaunch(Path java, List<String> program) {
+    DaemonLaunch {
+        program = List.copyOf(program);
+    }
+
+    /** The launch for the running JVM and CLI. */
+    static DaemonLaunch current() {
+        Path java = ProcessHandle.current()
+                .info()
+                .command()
+                .map(Path::of)
+                .orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java"));
+        Optional<Path> jar = ownJar();
+        List<String> program = jar.isPresent()
+                ? List.of("-jar", jar.get().toString())
+                : List.of("-cp", System.getProperty("java.class.path"), Main.class.getName());
+        return new DaemonLaunch(java, program);
+    }
+
+    /** The full command: java, the program, {@code daemon}, and {@code --config-dir DIR} when given. */
+    List<String> command(Optional<Path> configDir) {
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        command.addAll(program);
+        command.add("daemon");
+        configDir.ifPresent(dir -> {
+            command.add("--config-dir");
+            command.add(dir.toAbsolutePath().normalize().toString());
+        });
+        return command;
+    }
+
+    private static Optional<Path> ownJar() {
+        CodeSource source = DaemonCommand.class.getProtectionDomain().getCodeSource();
+        if (source == null) {
+            return Optional.empty();
+        }
+        try {
+            Path location = Path.of(source.getLocation().toURI());
+            return Files.isRegularFile(location) ? Optional.of(location) : Optional.empty();
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return Optional.empty(); // not a plain file: fall back to the class path
+        }
+    }
+}
