@@ -84,4 +84,14 @@ class CliOutputIT {
         assertThat(unknownClient.exit()).isEqualTo(1);
         assertThat(unknownClient.err()).contains("unknown client `emacs`");
     }
+
+    @Test
+    void validateChecksTheDirectoryTheRunningDaemonReads() throws Exception {
+        Run run = xy.xy("validate");
+        assertThat(run.exit()).as("the server whose command is missing").isEqualTo(3);
+        assertThat(run.err())
+                .contains("missing.kdl")
+                .contains("no-such-xy-binary")
+                .endsWith("1 problem found in " + xy.configDir + " (the running daemon's)\n");
+    }
 }
