@@ -1,5 +1,7 @@
 package dev.xy.gui.servers;
 
+import dev.xy.core.clients.ClientConfigs;
+import dev.xy.core.clients.McpClient;
 import dev.xy.core.rpc.Wire;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -16,6 +18,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SeparatorMenuItem;
@@ -126,20 +129,19 @@ public final class ServersView extends TableView<ServerRow> {
         MenuItem stop = item("Stop", Feather.SQUARE, vm::stopSelected);
         MenuItem restart = item("Restart", Feather.ROTATE_CW, vm::restartSelected);
         MenuItem copyUrl = item("Copy URL", Feather.COPY, () -> vm.selectedUrl().ifPresent(copy));
-        MenuItem copyConfig = item("Copy client config (mcpServers JSON)", Feather.CLIPBOARD, () -> vm.selectedName()
-                .ifPresent(n -> vm.selectedUrl().ifPresent(u -> copy.accept(clientConfig(n, u)))));
+        Menu copyConfig = new Menu("Copy config for", new FontIcon(Feather.CLIPBOARD));
+        for (McpClient client : McpClient.values()) {
+            copyConfig.getItems().add(item(client.label(), Feather.CLIPBOARD, () -> vm.selectedName()
+                    .ifPresent(n -> vm.selectedUrl()
+                            .ifPresent(u -> copy.accept(
+                                    ClientConfigs.render(client, List.of(new ClientConfigs.Endpoint(n, u))))))));
+        }
         start.disableProperty().bind(vm.canStart().not());
         stop.disableProperty().bind(vm.canStop().not());
         restart.disableProperty().bind(vm.hasSelection().not());
         copyUrl.disableProperty().bind(vm.hasSelection().not());
         copyConfig.disableProperty().bind(vm.hasSelection().not());
         return new ContextMenu(start, stop, restart, new SeparatorMenuItem(), copyUrl, copyConfig);
-    }
-
-    /** What Claude Desktop, Cursor and VS Code accept under their {@code mcpServers} key for an HTTP server. */
-    static String clientConfig(String name, String url) {
-        return "{\n  \"mcpServers\": {\n    \"" + name + "\": {\n      \"type\": \"http\",\n      \"url\": \"" + url
-                + "\"\n    }\n  }\n}\n";
     }
 
     private static MenuItem item(String text, Feather icon, Runnable action) {
