@@ -1,0 +1,374 @@
+#!/usr/bin/env python3
+"""Timing helpers for the peers-*.sh benchmarks (xy beside supervisord and pm2). Standard library only.
+
+  alternate  time whole commands in turn (A B C, B C A, C A B, ...) and print median/min/max and ratios
+  burst      start one log burst through a supervisor and time it until its last line is in the log file
+  plain      the same burst written straight into a file by the shell
+  follow     read a `... logs -f` stream and measure now minus the nanosecond timestamp in each line
+  count      count running servers in `xy list --json`, `pm2 jlist` or `supervisorctl status` output (stdin)
+  proc       VmRSS, VmHWM (kB), threads and CPU ms of a pid, as key=value
+"""
+import argparse
+import json
+import math
+import os
+import re
+import shlex
+import statistics
+import subprocess
+import sys
+import time
+
+CLK_TCK = os.sysconf("SC_CLK_TCK")
+
+
+def pct(values, p):
+    """Nearest-rank percentile of a non-empty list."""
+    s = sorted(values)
+    k = max(0, min(len(s) - 1, math.ceil(p / 100.0 * len(s)) - 1))
+    return s[k]
+
+
+def cpu_ms(pid):
+    """utime + stime of a process, in ms (0 if it is gone)."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) * 1000 // CLK_TCK
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+def proc_status(pid):
+    out = {"rss_kb": 0, "hwm_kb": 0, "threads": 0}
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                key, _, value = line.partition(":")
+                if key == "VmRSS":
+                    out["rss_kb"] = int(value.split()[0])
+                elif key == "VmHWM":
+                    out["hwm_kb"] = int(value.split()[0])
+                elif key == "Threads":
+                    out["threads"] = int(value.split()[0])
+    except OSError:
+        pass
+    out["cpu_ms"] = cpu_ms(pid)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------- alternate
+
+
+def cmd_alternate(args):
+    commands = []
+    for spec in args.command:
+        label, sep, line = spec.partition("=")
+        if not sep:
+            sys.exit(f"alternate: expected LABEL=COMMAND, got {spec!r}")
+        commands.append((label, shlex.split(line)))
+    times = {label: [] for label, _ in commands}
+    failures = {label: 0 for label, _ in commands}
+    n = len(commands)
+    load_before = os.getloadavg()[0]
+    for round_no in range(args.warmup + args.runs):
+        # Rotate the order every round, so that no command always runs right after the same other one.
+        order = [commands[(round_no + i) % n] for i in range(n)]
+        for label, argv in order:
+            start = time.perf_counter_ns()
+            rc = subprocess.call(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+            elapsed = (time.perf_counter_ns() - start) / 1e6
+            if round_no >= args.warmup:
+                times[label].append(elapsed)
+                if rc != 0 and rc not in args.ok_codes:
+                    failures[label] += 1
+    load_after = os.getloadavg()[0]
+    base = commands[0][0]
+    title = args.title or "wall time per command"
+    print(f"{title}: {args.runs} alternating runs after {args.warmup} warm-up rounds; "
+          f"load average {load_before:.2f} -> {load_after:.2f}")
+    print(f"  {'command':<34} {'median':>9} {'min':>9} {'max':>9}   ratio to {base} (median of per-round ratios)")
+    for label, _ in commands:
+        t = times[label]
+        per_round = [a / b for a, b in zip(times[base], t)]
+        note = f"   {failures[label]} runs exited non-zero" if failures[label] else ""
+        ratio = "" if label == base else (
+            f"   {base} / {label} = {statistics.median(per_round):.2f}x "
+            f"(ratio of medians {statistics.median(times[base]) / statistics.median(t):.2f}x)")
+        print(f"  {label:<34} {statistics.median(t):7.0f}ms {min(t):7.0f}ms {max(t):7.0f}ms{ratio}{note}")
+    if args.tsv:
+        with open(args.tsv, "a") as f:
+            for label, _ in commands:
+                t = times[label]
+                f.write(f"{args.title or ''}\t{label}\t{statistics.median(t):.0f}\t{min(t):.0f}\t{max(t):.0f}\n")
+
+
+# ---------------------------------------------------------------------------------------------- bursts
+
+
+def tail_has(path, needle, window=8192):
+    try:
+        with open(path, "rb") as f:
+            size = os.fstat(f.fileno()).st_size
+            f.seek(max(0, size - window))
+            return needle in f.read()
+    except OSError:
+        return False
+
+
+def read_ns(path):
+    """An epoch-ns stamp that a child writes with `date +%s%N >FILE`: the file may exist, still empty, for a moment."""
+    for _ in range(1000):
+        try:
+            with open(path) as f:
+                text = f.read().strip()
+            if text:
+                return int(text)
+        except FileNotFoundError:
+            pass
+        time.sleep(0.002)
+    raise SystemExit(f"no time stamp in {path}")
+
+
+def cmd_burst(args):
+    """Starts the burst with the given command (in the background, so slow CLIs cannot hide a fast burst) and
+    polls the tails of the log files every 2 ms until the burst's unique last line is there."""
+    stamp = args.stamp_dir
+    for name in ("start", "end"):
+        try:
+            os.remove(os.path.join(stamp, name))
+        except FileNotFoundError:
+            pass
+    nonce = f"{args.label}-{time.time_ns()}"
+    with open(os.path.join(stamp, "nonce"), "w") as f:
+        f.write(nonce + "\n")
+    needle = f"end-of-burst {nonce}".encode()
+    cpu_before = cpu_ms(args.pid) if args.pid else 0
+    cli_start = time.time_ns()
+    cli_log = open(os.path.join(stamp, "cli.log"), "ab")
+    cli = subprocess.Popen(shlex.split(args.start), stdout=cli_log, stderr=cli_log, stdin=subprocess.DEVNULL)
+    cli_rc = None
+    deadline = time.monotonic() + args.timeout
+    found = None
+    while time.monotonic() < deadline:
+        if cli_rc is None:
+            cli_rc = cli.poll()
+        if any(tail_has(p, needle) for p in args.log):
+            found = time.time_ns()
+            break
+        time.sleep(0.002)
+    cli_rc = cli.wait()
+    cpu_after = cpu_ms(args.pid) if args.pid else 0
+    if found is None:
+        sys.exit(f"burst {args.label}: last line not in {args.log} after {args.timeout}s (start command exit {cli_rc}; "
+                 f"its output is in {stamp}/cli.log)")
+    child_start, child_end = read_ns(os.path.join(stamp, "start")), read_ns(os.path.join(stamp, "end"))
+    print(json.dumps({
+        "round": args.round,
+        "label": args.label,
+        "on_disk_s": (found - child_start) / 1e9,   # child start -> its last line found in the log file
+        "child_s": (child_end - child_start) / 1e9,  # child start -> child done writing (back-pressure shows here)
+        "cli_to_child_s": (child_start - cli_start) / 1e9,
+        "daemon_cpu_ms": cpu_after - cpu_before,
+        "cli_rc": cli_rc,
+    }))
+
+
+def cmd_plain(args):
+    stamp = args.stamp_dir
+    nonce = f"plain-{time.time_ns()}"
+    with open(os.path.join(stamp, "nonce"), "w") as f:
+        f.write(nonce + "\n")
+    with open(args.out, "wb") as out:
+        rc = subprocess.call(args.child, stdout=out, stdin=subprocess.DEVNULL)
+    if rc != 0:
+        sys.exit(f"plain burst: child exited {rc}")
+    child_start, child_end = read_ns(os.path.join(stamp, "start")), read_ns(os.path.join(stamp, "end"))
+    if not tail_has(args.out, f"end-of-burst {nonce}".encode()):
+        sys.exit("plain burst: last line missing")
+    s = (child_end - child_start) / 1e9
+    print(json.dumps({"round": args.round, "label": "plain", "on_disk_s": s, "child_s": s, "cli_to_child_s": 0, "daemon_cpu_ms": 0}))
+
+
+def cmd_burst_table(args):
+    """Reads the JSON lines of `burst`/`plain` runs (each with a "round" added) and prints per-burst ratios."""
+    rows = [json.loads(line) for line in open(args.results) if line.strip()]
+    labels = []
+    for r in rows:
+        if r["label"] != "plain" and r["label"] not in labels:
+            labels.append(r["label"])
+    rounds = sorted({r["round"] for r in rows})
+    get = {(r["round"], r["label"]): r for r in rows}
+    print(f"  {'burst':<7} {'plain file':>10}  " + "  ".join(f"{l + ' (ratio)':>22}" for l in labels))
+    for rnd in rounds:
+        plain = get[(rnd, "plain")]["on_disk_s"]
+        cells = []
+        for l in labels:
+            r = get.get((rnd, l))
+            cells.append(f"{'-':>22}" if r is None else f"{r['on_disk_s']:>8.3f}s ({r['on_disk_s'] / plain:5.2f}x)".rjust(22))
+        kind = "cold" if rnd == rounds[0] else "warm"
+        print(f"  {rnd} {kind:<5} {plain:>9.3f}s  " + "  ".join(cells))
+    print("  child's own time (start -> last line written; > plain means the supervisor slowed the writer):")
+    for rnd in rounds:
+        cells = []
+        for l in labels:
+            r = get.get((rnd, l))
+            cells.append(f"{'-':>22}" if r is None else f"{r['child_s']:>8.3f}s".rjust(22))
+        print(f"  {rnd:<7} {'':>10}  " + "  ".join(cells))
+    print("  daemon CPU during the burst (utime+stime):")
+    for rnd in rounds:
+        cells = []
+        for l in labels:
+            r = get.get((rnd, l))
+            cells.append(f"{'-':>22}" if r is None else f"{r['daemon_cpu_ms']:>8d}ms".rjust(22))
+        print(f"  {rnd:<7} {'':>10}  " + "  ".join(cells))
+
+
+# ---------------------------------------------------------------------------------------------- follow
+
+TS = re.compile(rb"\b(\d{19})\b")
+
+
+def cmd_follow(args):
+    """Each follower command runs at once; every line carrying a 19-digit epoch-ns stamp newer than the start
+    gives one sample of now - stamp. Lines are read without buffering delays (os.read on the pipe)."""
+    import selectors
+
+    sel = selectors.DefaultSelector()
+    procs = []
+    begin = time.time_ns()
+    for spec in args.command:
+        label, _, line = spec.partition("=")
+        p = subprocess.Popen(shlex.split(line), stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                             stdin=subprocess.DEVNULL, start_new_session=True)
+        os.set_blocking(p.stdout.fileno(), False)
+        state = {"label": label, "proc": p, "buf": b"", "samples": [], "skipped": 0}
+        sel.register(p.stdout, selectors.EVENT_READ, state)
+        procs.append(state)
+    deadline = time.monotonic() + args.timeout
+    try:
+        while time.monotonic() < deadline and any(len(s["samples"]) < args.samples for s in procs):
+            for key, _ in sel.select(timeout=0.5):
+                s = key.data
+                chunk = os.read(key.fileobj.fileno(), 65536)
+                now = time.time_ns()
+                if not chunk:
+                    sel.unregister(key.fileobj)
+                    continue
+                s["buf"] += chunk
+                *lines, s["buf"] = s["buf"].split(b"\n")
+                for line in lines:
+                    m = TS.search(line)
+                    if not m:
+                        continue
+                    ts = int(m.group(1))
+                    if ts < begin:
+                        continue  # an old line from the tail that a follower prints first
+                    if s["skipped"] < args.warmup:
+                        s["skipped"] += 1
+                        continue
+                    if len(s["samples"]) < args.samples:
+                        s["samples"].append((now - ts) / 1e6)
+    finally:
+        for s in procs:
+            try:
+                os.killpg(s["proc"].pid, 15)
+            except ProcessLookupError:
+                pass
+            try:
+                s["proc"].wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.killpg(s["proc"].pid, 9)
+                s["proc"].wait()
+    base = procs[0]
+    print(f"line -> follower latency: {args.samples} lines per follower after {args.warmup} warm-up lines, "
+          f"followers running side by side; load average {os.getloadavg()[0]:.2f}")
+    print(f"  {'follower':<40} {'n':>5} {'p50':>8} {'p90':>8} {'p99':>8} {'max':>8}   p50 / p99 ratio to {base['label']}")
+    for s in procs:
+        v = s["samples"]
+        if not v:
+            print(f"  {s['label']:<40} {0:>5}   no lines arrived")
+            continue
+        ratio = ""
+        if s is not base and base["samples"]:
+            ratio = (f"   {pct(base['samples'], 50) / max(pct(v, 50), 1e-3):.2f}x / "
+                     f"{pct(base['samples'], 99) / max(pct(v, 99), 1e-3):.2f}x")
+        print(f"  {s['label']:<40} {len(v):>5} {pct(v, 50):6.1f}ms {pct(v, 90):6.1f}ms {pct(v, 99):6.1f}ms "
+              f"{max(v):6.1f}ms{ratio}")
+
+
+# ---------------------------------------------------------------------------------------------- misc
+
+
+def cmd_count(args):
+    text = sys.stdin.read()
+    if args.kind == "xy":
+        n = sum(1 for s in json.loads(text or "[]") if s.get("state") == "running")
+    elif args.kind == "pm2":
+        start = text.find("[")
+        n = sum(1 for p in json.loads(text[start:] if start >= 0 else "[]")
+                if p.get("pm2_env", {}).get("status") == "online")
+    else:
+        n = sum(1 for line in text.splitlines() if re.search(r"\sRUNNING\s", line))
+    print(n)
+
+
+def cmd_proc(args):
+    print(" ".join(f"{k}={v}" for k, v in proc_status(args.pid).items()))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="cmd", required=True)
+
+    a = sub.add_parser("alternate")
+    a.add_argument("-n", "--runs", type=int, default=15)
+    a.add_argument("-w", "--warmup", type=int, default=3)
+    a.add_argument("--title")
+    a.add_argument("--tsv")
+    a.add_argument("--ok-codes", type=int, nargs="*", default=[])
+    a.add_argument("command", nargs="+", help="LABEL=COMMAND (split like a shell; no shell runs it)")
+    a.set_defaults(fn=cmd_alternate)
+
+    b = sub.add_parser("burst")
+    b.add_argument("--label", required=True)
+    b.add_argument("--stamp-dir", required=True)
+    b.add_argument("--log", action="append", required=True)
+    b.add_argument("--pid", type=int)
+    b.add_argument("--timeout", type=float, default=float(os.environ.get("BURST_TIMEOUT", "300")))
+    b.add_argument("--round", type=int, default=1)
+    b.add_argument("start", help="the command that starts the burst, one string split like a shell")
+    b.set_defaults(fn=cmd_burst)
+
+    p = sub.add_parser("plain")
+    p.add_argument("--stamp-dir", required=True)
+    p.add_argument("--out", required=True)
+    p.add_argument("--round", type=int, default=1)
+    p.add_argument("child", nargs="+")
+    p.set_defaults(fn=cmd_plain)
+
+    t = sub.add_parser("burst-table")
+    t.add_argument("results")
+    t.set_defaults(fn=cmd_burst_table)
+
+    f = sub.add_parser("follow")
+    f.add_argument("--samples", type=int, default=500)
+    f.add_argument("--warmup", type=int, default=25)
+    f.add_argument("--timeout", type=float, default=120)
+    f.add_argument("command", nargs="+", help="LABEL=COMMAND")
+    f.set_defaults(fn=cmd_follow)
+
+    c = sub.add_parser("count")
+    c.add_argument("kind", choices=["xy", "pm2", "supervisord"])
+    c.set_defaults(fn=cmd_count)
+
+    r = sub.add_parser("proc")
+    r.add_argument("pid", type=int)
+    r.set_defaults(fn=cmd_proc)
+
+    args = ap.parse_args()
+    args.fn(args)
+
+
+if __name__ == "__main__":
+    main()
