@@ -294,15 +294,15 @@ peers_down() {
   if [ -n "$PEERS_PM2_UP" ]; then
     local god
     god="$(pm2_pid)"
-    "$PM2" kill >/dev/null 2>&1
-    [ -n "$god" ] && kill -TERM "$god" 2>/dev/null
+    "$PM2" kill >/dev/null 2>&1 || true
+    if [ -n "$god" ]; then kill -TERM "$god" 2>/dev/null || true; fi
     PEERS_PM2_UP=""
   fi
   for pid in "${pids[@]}"; do
     local i
     for i in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$pid" 2>/dev/null
-    wait "$pid" 2>/dev/null
+    kill -KILL "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
   done
   return 0
 }
