@@ -29,7 +29,7 @@
 PEERS_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PEERS_PY="$(command -v /usr/bin/python3 || command -v python3)"
 PEERS_PORT_BASE="${PEERS_PORT_BASE:-41000}"
-PEERS_TOOLS="${PEERS_TOOLS:-supervisord pm2}"
+PEERS_TOOLS="${PEERS_TOOLS-supervisord pm2}" # set it empty to run xy alone
 PEERS_CACHE="${XY_BENCH_CACHE:-$HOME/.cache/xy-bench}"
 PEERS_ENV=()
 PEERS_WORK=""

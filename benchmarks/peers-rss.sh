@@ -25,11 +25,11 @@ for n in $SERVERS; do
   peers_up
   peers_wait_running "$n" 300
   sleep "$SETTLE"
-  peers_rss_rows "$n idle servers, idle"
+  peers_rss_rows "$n idle server(s), idle"
   if [ "$BURSTS" -gt 0 ]; then
     peers_run_bursts 1 "$BURSTS" "$PEERS_WORK/rss-bursts-$n.jsonl"
     sleep "$SETTLE"
-    peers_rss_rows "$n idle servers, after $BURSTS bursts"
+    peers_rss_rows "$n idle server(s), after $BURSTS bursts"
   fi
   peers_down
 done

@@ -130,9 +130,36 @@ def read_ns(path):
     raise SystemExit(f"no time stamp in {path}")
 
 
+def last_numbered_line(paths, window=8192):
+    """The highest "N lorem …" line number in the tails of the files (for a burst whose end never arrived)."""
+    best = 0
+    for path in paths:
+        try:
+            with open(path, "rb") as f:
+                size = os.fstat(f.fileno()).st_size
+                f.seek(max(0, size - window))
+                for m in re.finditer(rb"(?:^|[ \n])(\d+) lorem ipsum dolor sit amet\n", f.read()):
+                    best = max(best, int(m.group(1)))
+        except OSError:
+            pass
+    return best
+
+
+def total_size(paths):
+    total = 0
+    for p in paths:
+        try:
+            total += os.stat(p).st_size
+        except OSError:
+            pass
+    return total
+
+
 def cmd_burst(args):
     """Starts the burst with the given command (in the background, so slow CLIs cannot hide a fast burst) and
-    polls the tails of the log files every 2 ms until the burst's unique last line is there."""
+    polls the tails of the log files every 2 ms until the burst's unique last line is there. If the child has
+    finished and the files stop growing for --stall seconds without that line, the tool lost the end of the
+    output: that is reported (with the last line number that did arrive) instead of a time."""
     stamp = args.stamp_dir
     for name in ("start", "end"):
         try:
@@ -147,31 +174,48 @@ def cmd_burst(args):
     cli_start = time.time_ns()
     cli_log = open(os.path.join(stamp, "cli.log"), "ab")
     cli = subprocess.Popen(shlex.split(args.start), stdout=cli_log, stderr=cli_log, stdin=subprocess.DEVNULL)
-    cli_rc = None
     deadline = time.monotonic() + args.timeout
     found = None
+    last_size, last_growth = -1, time.monotonic()
+    polls = 0
     while time.monotonic() < deadline:
-        if cli_rc is None:
-            cli_rc = cli.poll()
         if any(tail_has(p, needle) for p in args.log):
             found = time.time_ns()
             break
+        polls += 1
+        if polls % 50 == 0:  # every ~0.1 s: is anything still arriving?
+            size = total_size(args.log)
+            if size != last_size:
+                last_size, last_growth = size, time.monotonic()
+            elif time.monotonic() - last_growth > args.stall and os.path.exists(os.path.join(stamp, "end")):
+                break
         time.sleep(0.002)
     cli_rc = cli.wait()
     cpu_after = cpu_ms(args.pid) if args.pid else 0
+    result = {"round": args.round, "label": args.label, "cli_rc": cli_rc, "daemon_cpu_ms": cpu_after - cpu_before}
     if found is None:
-        sys.exit(f"burst {args.label}: last line not in {args.log} after {args.timeout}s (start command exit {cli_rc}; "
-                 f"its output is in {stamp}/cli.log)")
+        if not os.path.exists(os.path.join(stamp, "start")):
+            sys.exit(f"burst {args.label}: the child never started (start command exit {cli_rc}; see {stamp}/cli.log)")
+        seen = last_numbered_line(args.log)
+        lines = int(os.environ.get("BURST_LINES", "2000000"))
+        child_start = read_ns(os.path.join(stamp, "start"))
+        child_end = read_ns(os.path.join(stamp, "end")) if os.path.exists(os.path.join(stamp, "end")) else None
+        result.update({"on_disk_s": None, "child_s": None if child_end is None else (child_end - child_start) / 1e9,
+                       "cli_to_child_s": (child_start - cli_start) / 1e9, "last_line_seen": seen,
+                       "missing_lines": lines - seen + 1})
+        print(f"burst {args.label} round {args.round}: the last line never reached the log file; the last that did "
+              f"is number {seen} of {lines}", file=sys.stderr)
+        print(json.dumps(result))
+        return
     child_start, child_end = read_ns(os.path.join(stamp, "start")), read_ns(os.path.join(stamp, "end"))
-    print(json.dumps({
-        "round": args.round,
-        "label": args.label,
+    result.update({
         "on_disk_s": (found - child_start) / 1e9,   # child start -> its last line found in the log file
         "child_s": (child_end - child_start) / 1e9,  # child start -> child done writing (back-pressure shows here)
         "cli_to_child_s": (child_start - cli_start) / 1e9,
-        "daemon_cpu_ms": cpu_after - cpu_before,
-        "cli_rc": cli_rc,
-    }))
+        "child_start_ns": child_start,
+        "found_ns": found,
+    })
+    print(json.dumps(result))
 
 
 def cmd_plain(args):
@@ -205,15 +249,27 @@ def cmd_burst_table(args):
         cells = []
         for l in labels:
             r = get.get((rnd, l))
-            cells.append(f"{'-':>22}" if r is None else f"{r['on_disk_s']:>8.3f}s ({r['on_disk_s'] / plain:5.2f}x)".rjust(22))
+            if r is None:
+                cells.append(f"{'-':>22}")
+            elif r["on_disk_s"] is None:
+                cells.append(f"lost last {r['missing_lines']} lines".rjust(22))
+            else:
+                cells.append(f"{r['on_disk_s']:>8.3f}s ({r['on_disk_s'] / plain:5.2f}x)".rjust(22))
         kind = "cold" if rnd == rounds[0] else "warm"
         print(f"  {rnd} {kind:<5} {plain:>9.3f}s  " + "  ".join(cells))
+    if len(rounds) > 2:
+        cells = []
+        for l in labels:
+            ratios = [get[(rnd, l)]["on_disk_s"] / get[(rnd, "plain")]["on_disk_s"] for rnd in rounds[1:]
+                      if (rnd, l) in get and get[(rnd, l)]["on_disk_s"] is not None]
+            cells.append((f"median {statistics.median(ratios):5.2f}x" if ratios else "-").rjust(22))
+        print(f"  {'warm':<7} {'':>10}  " + "  ".join(cells))
     print("  child's own time (start -> last line written; > plain means the supervisor slowed the writer):")
     for rnd in rounds:
         cells = []
         for l in labels:
             r = get.get((rnd, l))
-            cells.append(f"{'-':>22}" if r is None else f"{r['child_s']:>8.3f}s".rjust(22))
+            cells.append(f"{'-':>22}" if r is None or r["child_s"] is None else f"{r['child_s']:>8.3f}s".rjust(22))
         print(f"  {rnd:<7} {'':>10}  " + "  ".join(cells))
     print("  daemon CPU during the burst (utime+stime):")
     for rnd in rounds:
@@ -337,6 +393,7 @@ def main():
     b.add_argument("--pid", type=int)
     b.add_argument("--timeout", type=float, default=float(os.environ.get("BURST_TIMEOUT", "300")))
     b.add_argument("--round", type=int, default=1)
+    b.add_argument("--stall", type=float, default=5.0)
     b.add_argument("start", help="the command that starts the burst, one string split like a shell")
     b.set_defaults(fn=cmd_burst)
 
