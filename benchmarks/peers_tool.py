@@ -39,6 +39,36 @@ def cpu_ms(pid):
         return 0
 
 
+def thread_cpu(pid):
+    """{tid: (name, cpu ms)} for every thread of a process."""
+    out = {}
+    try:
+        tids = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return out
+    for tid in tids:
+        try:
+            with open(f"/proc/{pid}/task/{tid}/stat") as f:
+                text = f.read()
+            name = text[text.index("(") + 1:text.rindex(")")]
+            fields = text.rsplit(")", 1)[1].split()
+            out[tid] = (name, (int(fields[11]) + int(fields[12])) * 1000 // CLK_TCK)
+        except (OSError, ValueError, IndexError):
+            pass
+    return out
+
+
+def thread_kind(name):
+    """Folds a thread name (as /proc shows it, 15 characters at most) into its kind."""
+    if name.startswith("xy-pump-"):
+        return "pump"
+    if name.startswith("C1 Compiler") or name.startswith("C2 Compiler"):
+        return "JIT"
+    if name.startswith(("GC Thread", "G1 ", "VM Thread")):
+        return "GC+VM"
+    return "other"
+
+
 def proc_status(pid):
     out = {"rss_kb": 0, "hwm_kb": 0, "threads": 0}
     try:
@@ -171,6 +201,8 @@ def cmd_burst(args):
         f.write(nonce + "\n")
     needle = f"end-of-burst {nonce}".encode()
     cpu_before = cpu_ms(args.pid) if args.pid else 0
+    threads_before = thread_cpu(args.pid) if args.pid else {}
+    threads_seen = dict(threads_before)
     cli_start = time.time_ns()
     cli_log = open(os.path.join(stamp, "cli.log"), "ab")
     cli = subprocess.Popen(shlex.split(args.start), stdout=cli_log, stderr=cli_log, stdin=subprocess.DEVNULL)
@@ -183,6 +215,8 @@ def cmd_burst(args):
             found = time.time_ns()
             break
         polls += 1
+        if args.pid and polls % 25 == 0:
+            threads_seen.update(thread_cpu(args.pid))
         if polls % 50 == 0:  # every ~0.1 s: is anything still arriving?
             size = total_size(args.log)
             if size != last_size:
@@ -193,6 +227,16 @@ def cmd_burst(args):
     cli_rc = cli.wait()
     cpu_after = cpu_ms(args.pid) if args.pid else 0
     result = {"round": args.round, "label": args.label, "cli_rc": cli_rc, "daemon_cpu_ms": cpu_after - cpu_before}
+    if args.pid:
+        # CPU by thread kind; threads that ended before the last look (the pumps, at the child's exit) are
+        # counted up to their last sample, the rest of the process total is "unattributed".
+        threads_seen.update(thread_cpu(args.pid))
+        kinds = {}
+        for tid, (name, cpu) in threads_seen.items():
+            kind = thread_kind(name)
+            kinds[kind] = kinds.get(kind, 0) + cpu - threads_before.get(tid, (name, 0))[1]
+        kinds["unattributed"] = result["daemon_cpu_ms"] - sum(kinds.values())
+        result["cpu_by_thread_ms"] = kinds
     if found is None:
         if not os.path.exists(os.path.join(stamp, "start")):
             sys.exit(f"burst {args.label}: the child never started (start command exit {cli_rc}; see {stamp}/cli.log)")
@@ -271,12 +315,17 @@ def cmd_burst_table(args):
             r = get.get((rnd, l))
             cells.append(f"{'-':>22}" if r is None or r["child_s"] is None else f"{r['child_s']:>8.3f}s".rjust(22))
         print(f"  {rnd:<7} {'':>10}  " + "  ".join(cells))
-    print("  daemon CPU during the burst (utime+stime):")
+    print("  daemon CPU during the burst (utime+stime of the daemon process; for xy, of which JIT compiler threads):")
     for rnd in rounds:
         cells = []
         for l in labels:
             r = get.get((rnd, l))
-            cells.append(f"{'-':>22}" if r is None else f"{r['daemon_cpu_ms']:>8d}ms".rjust(22))
+            if r is None:
+                cells.append(f"{'-':>22}")
+            elif l.startswith("xy") and "cpu_by_thread_ms" in r:
+                cells.append(f"{r['daemon_cpu_ms']:>8d}ms (JIT {r['cpu_by_thread_ms'].get('JIT', 0)})".rjust(22))
+            else:
+                cells.append(f"{r['daemon_cpu_ms']:>8d}ms".rjust(22))
         print(f"  {rnd:<7} {'':>10}  " + "  ".join(cells))
 
 
@@ -353,6 +402,135 @@ def cmd_follow(args):
               f"{max(v):6.1f}ms{ratio}")
 
 
+# ---------------------------------------------------------------------------------------------- JFR summary
+
+
+def iso_ns(text):
+    """"2026-11-26T21:35:06.671215289Z" -> epoch ns."""
+    import datetime
+    base, _, frac = text.rstrip("Z").partition(".")
+    seconds = datetime.datetime.fromisoformat(base).replace(tzinfo=datetime.timezone.utc).timestamp()
+    return int(seconds) * 1_000_000_000 + int((frac + "000000000")[:9])
+
+
+def duration_ms(text):
+    """"PT0.025399197S" / "PT1M2.5S" -> ms."""
+    m = re.fullmatch(r"PT(?:(\d+)H)?(?:(\d+)M)?(?:([\d.]+)S)?", text or "")
+    if not m:
+        return 0.0
+    h, mi, sec = m.groups()
+    return ((int(h or 0) * 60 + int(mi or 0)) * 60 + float(sec or 0)) * 1000
+
+
+def jfr_events(jfr, event):
+    out = subprocess.run(["jfr", "print", "--json", "--events", event, jfr], capture_output=True, check=True).stdout
+    return json.loads(out)["recording"]["events"]
+
+
+def frame_name(frame):
+    method = frame.get("method") or {}
+    cls = (method.get("type") or {}).get("name", "?")
+    return f"{cls.replace('/', '.')}.{method.get('name', '?')}"
+
+
+def thread_group(name):
+    if name.startswith("xy-pump-"):
+        return "xy-pump-*"
+    if name.startswith("xy-supervisor-"):
+        return "xy-supervisor-*"
+    return re.sub(r"\d+", "N", name)
+
+
+def cmd_jfr_summary(args):
+    bursts = [json.loads(line) for line in open(args.results) if line.strip()]
+    windows = [(b["round"], b["child_start_ns"], b["found_ns"]) for b in bursts if b.get("found_ns")]
+
+    def window_of(ts):
+        for rnd, start, end in windows:
+            if start <= ts <= end:
+                return rnd
+        return None
+
+    gcs = jfr_events(args.jfr, "jdk.GarbageCollection")
+    comps = jfr_events(args.jfr, "jdk.Compilation")
+    samples = jfr_events(args.jfr, "jdk.ExecutionSample")
+    allocs = jfr_events(args.jfr, "jdk.ObjectAllocationSample")
+    heap = jfr_events(args.jfr, "jdk.GCHeapSummary")
+
+    print("  per burst (events inside [child start, last line in the file]):")
+    print(f"  {'burst':<6} {'time':>7} {'GCs':>4} {'GC pauses':>10} {'JIT compiles':>13} {'JIT time':>9} "
+          f"{'allocated (sampled)':>20} {'CPU samples pump/other':>23}")
+    per = {}
+    for rnd, start, end in windows:
+        per[rnd] = {"gc": 0, "pause": 0.0, "comp": 0, "comp_ms": 0.0, "alloc": 0, "pump": 0, "other": 0}
+    for e in gcs:
+        r = window_of(iso_ns(e["values"]["startTime"]))
+        if r:
+            per[r]["gc"] += 1
+            per[r]["pause"] += duration_ms(e["values"]["sumOfPauses"])
+    for e in comps:
+        r = window_of(iso_ns(e["values"]["startTime"]))
+        if r:
+            per[r]["comp"] += 1
+            per[r]["comp_ms"] += duration_ms(e["values"]["duration"])
+    for e in allocs:
+        r = window_of(iso_ns(e["values"]["startTime"]))
+        if r:
+            per[r]["alloc"] += int(e["values"].get("weight", 0))
+    hot_self, hot_xy, by_thread = {}, {}, {}
+    for e in samples:
+        v = e["values"]
+        thread = (v.get("sampledThread") or {}).get("javaName") or "?"
+        r = window_of(iso_ns(v["startTime"]))
+        if not r:
+            continue
+        group = thread_group(thread)
+        by_thread[group] = by_thread.get(group, 0) + 1
+        per[r]["pump" if group == "xy-pump-*" else "other"] += 1
+        frames = (v.get("stackTrace") or {}).get("frames") or []
+        if frames:
+            top = frame_name(frames[0])
+            hot_self[top] = hot_self.get(top, 0) + 1
+            seen = set()
+            for fr in frames:
+                name = frame_name(fr)
+                if name.startswith("dev.xy.") and name not in seen:
+                    seen.add(name)
+                    hot_xy[name] = hot_xy.get(name, 0) + 1
+    for b in bursts:
+        if not b.get("found_ns"):
+            continue
+        p = per[b["round"]]
+        k = b.get("cpu_by_thread_ms", {})
+        cpu = f"  daemon CPU {b['daemon_cpu_ms']} ms = " + ", ".join(f"{n} {k.get(n, 0)}" for n in
+                                                                ("pump", "JIT", "GC+VM", "other", "unattributed"))
+        print(f"  {b['round']:<6} {b['on_disk_s']:6.3f}s {p['gc']:>4} {p['pause']:8.1f}ms {p['comp']:>13} "
+              f"{p['comp_ms']:7.0f}ms {p['alloc'] / 1048576:17.0f} MB {p['pump']:>11}/{p['other']:<11}{cpu}")
+    total = sum(hot_self.values()) or 1
+    print(f"  hottest frames during the bursts (top of stack, {total} samples, all threads):")
+    for name, n in sorted(hot_self.items(), key=lambda kv: -kv[1])[: args.top]:
+        print(f"    {100 * n / total:5.1f}%  {name}")
+    print("  xy methods on the stack during the bursts (inclusive):")
+    for name, n in sorted(hot_xy.items(), key=lambda kv: -kv[1])[: args.top]:
+        print(f"    {100 * n / total:5.1f}%  {name}")
+    print("  samples by thread: " + ", ".join(f"{k} {v}" for k, v in sorted(by_thread.items(), key=lambda kv: -kv[1])))
+    by_class = {}
+    for e in allocs:
+        if window_of(iso_ns(e["values"]["startTime"])):
+            cls = (e["values"].get("objectClass") or {}).get("name", "?").replace("/", ".")
+            by_class[cls] = by_class.get(cls, 0) + int(e["values"].get("weight", 0))
+    alloc_total = sum(by_class.values()) or 1
+    print(f"  allocation during the bursts by class (sampled weights, {alloc_total / 1048576:.0f} MB in all):")
+    for cls, w in sorted(by_class.items(), key=lambda kv: -kv[1])[:8]:
+        print(f"    {100 * w / alloc_total:5.1f}%  {w / 1048576:7.0f} MB  {cls}")
+    if heap:
+        last = heap[-1]["values"]
+        committed = (last.get("heapSpace") or {}).get("committedSize", 0)
+        print(f"  heap at the last GC: used {int(last.get('heapUsed', 0)) / 1048576:.0f} MB, "
+              f"committed {int(committed) / 1048576:.0f} MB; "
+              f"peak committed {max(int((h['values'].get('heapSpace') or {}).get('committedSize', 0)) for h in heap) / 1048576:.0f} MB")
+
+
 # ---------------------------------------------------------------------------------------------- misc
 
 
@@ -414,6 +592,12 @@ def main():
     f.add_argument("--timeout", type=float, default=120)
     f.add_argument("command", nargs="+", help="LABEL=COMMAND")
     f.set_defaults(fn=cmd_follow)
+
+    j = sub.add_parser("jfr-summary")
+    j.add_argument("jfr")
+    j.add_argument("results")
+    j.add_argument("--top", type=int, default=15)
+    j.set_defaults(fn=cmd_jfr_summary)
 
     c = sub.add_parser("count")
     c.add_argument("kind", choices=["xy", "pm2", "supervisord"])
