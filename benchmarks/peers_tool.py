@@ -531,6 +531,79 @@ def cmd_jfr_summary(args):
               f"peak committed {max(int((h['values'].get('heapSpace') or {}).get('committedSize', 0)) for h in heap) / 1048576:.0f} MB")
 
 
+# ---------------------------------------------------------------------------------------------- CLI analysis
+
+
+def cmd_rpc_rtt(args):
+    """The daemon's own share of a CLI command: JSON-RPC round trips on one connection, no process start-up."""
+    import socket
+    times = []
+    for i in range(args.n + 5):
+        start = time.perf_counter_ns()
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+            sock.connect(args.socket)
+            sock.sendall(json.dumps({"jsonrpc": "2.0", "id": i, "method": args.method}).encode() + b"\n")
+            data = b""
+            while not data.endswith(b"\n"):
+                chunk = sock.recv(65536)
+                if not chunk:
+                    break
+                data += chunk
+        if i >= 5:
+            times.append((time.perf_counter_ns() - start) / 1e6)
+    print(f"  raw JSON-RPC `{args.method}` (connect, request, reply; {len(data)} bytes), {args.n} times: "
+          f"median {statistics.median(times):.2f} ms, min {min(times):.2f} ms, max {max(times):.2f} ms")
+
+
+def library_of(name):
+    for prefix, lib in (("picocli.", "picocli"), ("com.fasterxml.jackson.", "jackson"),
+                        ("org.newsclub.", "junixsocket"), ("dev.xy.", "xy")):
+        if name.startswith(prefix):
+            return lib
+    if "$$Lambda" in name or "LambdaForm$" in name or name.startswith("jdk.internal.reflect.Generated"):
+        return "generated"
+    return "jdk"
+
+
+def source_kind(source):
+    if source.startswith("shared objects file (top)"):
+        return "app archive"
+    if source.startswith("shared objects file"):
+        return "JDK CDS"
+    if source.startswith("jrt:/"):
+        return "jrt (not arch.)"
+    if source.startswith("file:") or source.endswith(".jar"):
+        return "jar (not arch.)"
+    return "generated"
+
+
+def cmd_class_load(args):
+    """Reads an -Xlog:class+load:file=…:uptime log: classes by library and source, and when each library began."""
+    rows = []
+    pat = re.compile(r"^\[([\d.]+)s\](?:\[[^\]]*\])* (\S+) source: (.*)$")
+    for line in open(args.log, errors="replace"):
+        m = pat.match(line.strip())
+        if m:
+            rows.append((float(m.group(1)) * 1000, m.group(2), m.group(3)))
+    libs = ["jdk", "picocli", "jackson", "junixsocket", "xy", "generated"]
+    kinds = ["JDK CDS", "app archive", "jrt (not arch.)", "jar (not arch.)", "generated"]
+    table = {(l, k): 0 for l in libs for k in kinds}
+    first = {}
+    for ms, name, source in rows:
+        lib = library_of(name)
+        table[(lib, source_kind(source))] += 1
+        first.setdefault(lib, ms)
+    print(f"  {len(rows)} classes loaded; by library and where they came from:")
+    print(f"  {'library':<12}" + "".join(f"{k:>16}" for k in kinds) + f"{'first loaded at':>17}")
+    for l in libs:
+        total = sum(table[(l, k)] for k in kinds)
+        if total:
+            at = f"{first[l]:.0f} ms" if l in first else "-"
+            print(f"  {l:<12}" + "".join(f"{table[(l, k)]:>16}" for k in kinds) + f"{at:>17}")
+    if rows:
+        print(f"  last class loaded at {rows[-1][0]:.0f} ms of JVM uptime")
+
+
 # ---------------------------------------------------------------------------------------------- misc
 
 
@@ -598,6 +671,16 @@ def main():
     j.add_argument("results")
     j.add_argument("--top", type=int, default=15)
     j.set_defaults(fn=cmd_jfr_summary)
+
+    q = sub.add_parser("rpc-rtt")
+    q.add_argument("socket")
+    q.add_argument("--method", default="list")
+    q.add_argument("-n", type=int, default=50)
+    q.set_defaults(fn=cmd_rpc_rtt)
+
+    cl = sub.add_parser("class-load")
+    cl.add_argument("log")
+    cl.set_defaults(fn=cmd_class_load)
 
     c = sub.add_parser("count")
     c.add_argument("kind", choices=["xy", "pm2", "supervisord"])
