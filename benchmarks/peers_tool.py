@@ -90,6 +90,16 @@ def proc_status(pid):
 # ---------------------------------------------------------------------------------------------- alternate
 
 
+def run_timed(argv):
+    """Runs a command to its end; returns (wall ms, CPU ms of it and the children it waited for, exit code)."""
+    start = time.perf_counter_ns()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = (time.perf_counter_ns() - start) / 1e6
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return wall, (usage.ru_utime + usage.ru_stime) * 1000, proc.returncode
+
+
 def cmd_alternate(args):
     commands = []
     for spec in args.command:
@@ -98,6 +108,7 @@ def cmd_alternate(args):
             sys.exit(f"alternate: expected LABEL=COMMAND, got {spec!r}")
         commands.append((label, shlex.split(line)))
     times = {label: [] for label, _ in commands}
+    cpus = {label: [] for label, _ in commands}
     failures = {label: 0 for label, _ in commands}
     n = len(commands)
     load_before = os.getloadavg()[0]
@@ -105,11 +116,10 @@ def cmd_alternate(args):
         # Rotate the order every round, so that no command always runs right after the same other one.
         order = [commands[(round_no + i) % n] for i in range(n)]
         for label, argv in order:
-            start = time.perf_counter_ns()
-            rc = subprocess.call(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
-            elapsed = (time.perf_counter_ns() - start) / 1e6
+            wall, cpu, rc = run_timed(argv)
             if round_no >= args.warmup:
-                times[label].append(elapsed)
+                times[label].append(wall)
+                cpus[label].append(cpu)
                 if rc != 0 and rc not in args.ok_codes:
                     failures[label] += 1
     load_after = os.getloadavg()[0]
@@ -117,20 +127,18 @@ def cmd_alternate(args):
     title = args.title or "wall time per command"
     print(f"{title}: {args.runs} alternating runs after {args.warmup} warm-up rounds; "
           f"load average {load_before:.2f} -> {load_after:.2f}")
-    print(f"  {'command':<34} {'median':>9} {'min':>9} {'max':>9}   ratio to {base} (median of per-round ratios)")
+    print(f"  {'command':<36} {'wall: median':>12} {'min':>7} {'max':>7}  {'CPU: median':>11}   "
+          f"ratio {base} / this: wall (per-round median; of medians), CPU")
     for label, _ in commands:
-        t = times[label]
-        per_round = [a / b for a, b in zip(times[base], t)]
+        t, c = times[label], cpus[label]
         note = f"   {failures[label]} runs exited non-zero" if failures[label] else ""
-        ratio = "" if label == base else (
-            f"   {base} / {label} = {statistics.median(per_round):.2f}x "
-            f"(ratio of medians {statistics.median(times[base]) / statistics.median(t):.2f}x)")
-        print(f"  {label:<34} {statistics.median(t):7.0f}ms {min(t):7.0f}ms {max(t):7.0f}ms{ratio}{note}")
-    if args.tsv:
-        with open(args.tsv, "a") as f:
-            for label, _ in commands:
-                t = times[label]
-                f.write(f"{args.title or ''}\t{label}\t{statistics.median(t):.0f}\t{min(t):.0f}\t{max(t):.0f}\n")
+        ratio = ""
+        if label != base:
+            per_round = [a / b for a, b in zip(times[base], t)]
+            ratio = (f"   {statistics.median(per_round):5.2f}x; {statistics.median(times[base]) / statistics.median(t):5.2f}x,"
+                     f" {statistics.median(cpus[base]) / max(statistics.median(c), 0.001):5.2f}x")
+        print(f"  {label:<36} {statistics.median(t):10.0f}ms {min(t):5.0f}ms {max(t):5.0f}ms  {statistics.median(c):9.0f}ms"
+              f"{ratio}{note}")
 
 
 # ---------------------------------------------------------------------------------------------- bursts
@@ -632,7 +640,6 @@ def main():
     a.add_argument("-n", "--runs", type=int, default=15)
     a.add_argument("-w", "--warmup", type=int, default=3)
     a.add_argument("--title")
-    a.add_argument("--tsv")
     a.add_argument("--ok-codes", type=int, nargs="*", default=[])
     a.add_argument("command", nargs="+", help="LABEL=COMMAND (split like a shell; no shell runs it)")
     a.set_defaults(fn=cmd_alternate)

@@ -3,10 +3,14 @@
 # supervises IDLE idle servers and one burst server (as in peers-log-ingest.sh), with Java Flight Recorder
 # (settings=profile), Native Memory Tracking and a GC log. Prints: the JVM's heap sizing, RSS / NMT breakdown and
 # threads by kind when idle and after the bursts, and per burst the GCs, JIT compilations, sampled allocation and
-# CPU samples, then the hottest frames and allocating classes. Runs xy alone (no peers).
+# CPU samples, then the hottest frames and allocating classes. With perf (PERF=1, the default when perf is
+# installed) it also samples the daemon's CPU during the bursts — every thread, kernel included, JIT-compiled Java
+# resolved through `jcmd <pid> Compiler.perfmap` — which JFR's sampler (Java frames only, biased to debug-info
+# points) cannot show. Runs xy alone (no peers).
 #
 # Usage: benchmarks/xy-daemon-profile.sh   Environment: IDLE (20), BURSTS (4), BURST_LINES (2000000),
-#   XY_DAEMON_OPTS (extra JVM flags to try, e.g. "-XX:+UseSerialGC -Xmx64m"), KEEP_JFR (a path to copy the recording to)
+#   XY_DAEMON_OPTS (extra JVM flags to try, e.g. "-XX:+UseSerialGC -Xmx64m"), KEEP_JFR (a path to copy the recording
+#   to), PERF (1/0)
 set -euo pipefail
 export PEERS_TOOLS=""
 source "$(dirname "$0")/peers-lib.sh"
@@ -53,7 +57,16 @@ echo "JVM: $(flags)"
 memory "idle, $IDLE servers"
 results="$PEERS_WORK/bursts.jsonl"
 : >"$results"
+perf_pid=""
+if [ "${PERF:-1}" = 1 ] && command -v perf >/dev/null; then
+  perf record -q -F 499 -g -p "$pid" -o "$PEERS_WORK/perf.data" >/dev/null 2>&1 &
+  perf_pid=$!
+fi
 peers_run_bursts 1 "$BURSTS" "$results"
+if [ -n "$perf_pid" ]; then
+  kill -INT "$perf_pid"; wait "$perf_pid" || true
+  jcmd "$pid" Compiler.perfmap >/dev/null 2>&1 || true
+fi
 sleep 3
 memory "after $BURSTS bursts"
 jcmd "$pid" JFR.dump name=xy filename="$jfr" >/dev/null
@@ -61,3 +74,13 @@ jcmd "$pid" JFR.dump name=xy filename="$jfr" >/dev/null
 echo "GC log: $(grep -c 'Pause' "$PEERS_WORK/gc.log") pauses in all; $(grep -c 'Pause Full' "$PEERS_WORK/gc.log" || true) full"
 echo "-- the bursts, from the recording"
 peers_tool jfr-summary "$jfr" "$results"
+if [ -n "$perf_pid" ]; then
+  echo "-- perf: CPU samples during the bursts by thread (the burst's own seq and sed included), then by function"
+  perf report -i "$PEERS_WORK/perf.data" --no-children --sort comm --stdio 2>/dev/null | grep -E '^ +[0-9]' |
+    sed -E 's/xy-pump-[^ ]*/xy-pump-*/; s/(C[12] CompilerThre|GC Thread#|G1 [A-Za-z]+)[^ ]*/\1/' |
+    awk '{ p = $1; sub(/%/, "", p); $1 = ""; k = substr($0, 2); s[k] += p } END { for (k in s) printf "  %6.1f%%  %s\n", s[k], k }' | sort -rn | head -8
+  echo "  top functions of the daemon's own threads ([k] kernel; compiled Java by name, percent of all samples):"
+  perf report -i "$PEERS_WORK/perf.data" --pid "$pid" --no-children --sort sym -g none --stdio 2>/dev/null |
+    grep -E '^ +[0-9]' | head -25 | cut -c1-150 | sed 's/^/  /'
+  rm -f "/tmp/perf-$pid.map"
+fi
