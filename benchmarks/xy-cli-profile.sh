@@ -5,9 +5,11 @@
 # need no code change: bin/xy as shipped, the same java command with an archive recorded by `list` or by
 # `--version`, no archive, -XX:-UsePerfData, junixsocket's library given with
 # -Dorg.newsclub.net.unix.library.override, and JDK 25 with an AOT cache (when JDK25_HOME or
-# /usr/lib/jvm/temurin-25-jdk-amd64 exists), against `java -version` as the floor.
+# /usr/lib/jvm/temurin-25-jdk-amd64 exists); then the floors: a bare JDK-socket client (benchmarks/BareListClient.java,
+# with and without Jackson) and `java -version`. The CPU column (user+sys) is steadier than wall time on a busy box.
 #
-# Usage: benchmarks/xy-cli-profile.sh    Environment: SERVERS (20), RUNS (15), WARMUP (3), JDK25_HOME
+# Usage: benchmarks/xy-cli-profile.sh    Environment: SERVERS (20), RUNS (15), WARMUP (3), JDK25_HOME,
+#   XY_CLI_ARCHIVE (fresh: re-record bin/xy's archive with `list` first, as peers-cli-latency.sh does | keep)
 set -euo pipefail
 export PEERS_TOOLS=""
 source "$(dirname "$0")/peers-lib.sh"
@@ -36,10 +38,12 @@ echo "-- archives for the variants below (recorded now, in the work dir)"
 "${xyenv[@]}" java "${flags[@]}" -XX:ArchiveClassesAtExit="$w/version.jsa" -jar "$jar" --version >/dev/null
 echo "  recorded by \`list\`: $(du -k "$w/list.jsa" | cut -f1) KB; by \`--version\`: $(du -k "$w/version.jsa" | cut -f1) KB"
 jsa="$PEERS_ROOT/xy-cli/target/xy-cli.jsa"
-if [ -f "$jsa" ] && [ "$jsa" -nt "$jar" ]; then
-  echo "  bin/xy's own archive (recorded by whichever command ran first after the build): $(du -k "$jsa" | cut -f1) KB"
-else
-  echo "  bin/xy has no current archive yet: its first timed run below records one"
+if [ "${XY_CLI_ARCHIVE:-fresh}" = fresh ]; then
+  rm -f "$jsa"
+  xy_cli xy list >/dev/null
+  echo "  bin/xy's own archive, re-recorded by \`bin/xy list\` against this daemon: $(du -k "$jsa" | cut -f1) KB"
+elif [ -f "$jsa" ] && [ "$jsa" -nt "$jar" ]; then
+  echo "  bin/xy's own archive, as found (recorded by whichever command ran first after the build): $(du -k "$jsa" | cut -f1) KB"
 fi
 
 echo "-- classes loaded by one \`java … -XX:SharedArchiveFile=<list archive> -jar xy-cli.jar list\`"
@@ -73,6 +77,13 @@ if [ -x "$JDK25_HOME/bin/java" ]; then
   j25=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
   "${xyenv[@]}" "$JDK25_HOME/bin/java" "${j25[@]}" -XX:AOTCacheOutput="$w/xy.aot" -jar "$jar" list >/dev/null 2>&1 || true
   [ -f "$w/xy.aot" ] && variants+=("JDK 25, AOT cache of list=$(q "${xyenv[@]}" "$JDK25_HOME/bin/java" "${j25[@]}" -XX:AOTCache="$w/xy.aot" -jar "$jar" list)")
+fi
+# The floor of a JVM client: the JDK's own Unix socket, no picocli, no junixsocket; with and without Jackson.
+libcp="$(ls "$PEERS_ROOT"/xy-cli/target/lib/jackson-*.jar | tr '\n' ':')"
+if javac -d "$w/bare" -cp "$libcp" "$PEERS_ROOT/benchmarks/BareListClient.java" 2>/dev/null; then
+  java "${flags[@]}" -XX:ArchiveClassesAtExit="$w/bare.jsa" -cp "$w/bare:$libcp" BareListClient "$w/xy/run/xy.sock" --jackson >/dev/null
+  variants+=("bare JDK socket client=java ${flags[*]} -XX:SharedArchiveFile=$w/bare.jsa -cp $w/bare:$libcp BareListClient $w/xy/run/xy.sock"
+    "bare client + Jackson readTree=java ${flags[*]} -XX:SharedArchiveFile=$w/bare.jsa -cp $w/bare:$libcp BareListClient $w/xy/run/xy.sock --jackson")
 fi
 variants+=("java -version (floor)=java ${flags[*]} -version")
 peers_tool alternate --title "xy list variants, $SERVERS servers" -n "$RUNS" -w "$WARMUP" "${variants[@]}"

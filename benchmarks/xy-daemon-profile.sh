@@ -47,6 +47,10 @@ memory() { # label
            if (match(line, /committed=[0-9]+KB/)) { mb = substr(line, RSTART + 10, RLENGTH - 12) / 1024
              if (mb >= 0.5) printf " %s %.1f,", name, mb } }
     END { print "" }'
+  # Live heap (a full GC first) and its biggest classes
+  jcmd "$pid" GC.class_histogram 2>/dev/null | awk '
+    /^ +[0-9]+:/ { if (++n <= 5) top = top sprintf(" %s %.1f MB (%d),", $4, $3 / 1048576, $2) }
+    /^Total/ { printf "  live heap %.1f MB in %d objects; biggest:%s\n", $3 / 1048576, $2, top }'
   # Threads by kind (names from /proc/<pid>/task/*/comm, digits and server names folded)
   printf '  threads by kind:'
   cat /proc/"$pid"/task/*/comm 2>/dev/null | sed -E 's/^xy-pump-.*/xy-pump-*/; s/^xy-supervisor.*/xy-supervisor-*/; s/[0-9]+/N/g' |
