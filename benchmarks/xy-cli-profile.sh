@@ -79,11 +79,20 @@ if [ -x "$JDK25_HOME/bin/java" ]; then
   [ -f "$w/xy.aot" ] && variants+=("JDK 25, AOT cache of list=$(q "${xyenv[@]}" "$JDK25_HOME/bin/java" "${j25[@]}" -XX:AOTCache="$w/xy.aot" -jar "$jar" list)")
 fi
 # The floor of a JVM client: the JDK's own Unix socket, no picocli, no junixsocket; with and without Jackson.
-libcp="$(ls "$PEERS_ROOT"/xy-cli/target/lib/jackson-*.jar | tr '\n' ':')"
+libcp="$(ls "$PEERS_ROOT"/xy-cli/target/lib/jackson-*.jar | paste -sd: -)"
 if javac -d "$w/bare" -cp "$libcp" "$PEERS_ROOT/benchmarks/BareListClient.java" 2>/dev/null; then
-  java "${flags[@]}" -XX:ArchiveClassesAtExit="$w/bare.jsa" -cp "$w/bare:$libcp" BareListClient "$w/xy/run/xy.sock" --jackson >/dev/null
-  variants+=("bare JDK socket client=java ${flags[*]} -XX:SharedArchiveFile=$w/bare.jsa -cp $w/bare:$libcp BareListClient $w/xy/run/xy.sock"
-    "bare client + Jackson readTree=java ${flags[*]} -XX:SharedArchiveFile=$w/bare.jsa -cp $w/bare:$libcp BareListClient $w/xy/run/xy.sock --jackson")
+  jar cf "$w/bare.jar" -C "$w/bare" . # CDS archives only classes from jars, not from directories
+  bcp="$w/bare.jar:$libcp"
+  java "${flags[@]}" -XX:ArchiveClassesAtExit="$w/bare.jsa" -cp "$bcp" BareListClient "$w/xy/run/xy.sock" --jackson >/dev/null || true
+  variants+=("bare JDK socket client=java ${flags[*]} -XX:SharedArchiveFile=$w/bare.jsa -cp $bcp BareListClient $w/xy/run/xy.sock"
+    "bare client + Jackson readTree=java ${flags[*]} -XX:SharedArchiveFile=$w/bare.jsa -cp $bcp BareListClient $w/xy/run/xy.sock --jackson")
+fi
+if javac -d "$w/probe" -cp "$jar" "$PEERS_ROOT/benchmarks/PicocliProbe.java" "$PEERS_ROOT/benchmarks/ListOnlyProbe.java" 2>/dev/null; then
+  jar cf "$w/probe.jar" -C "$w/probe" .
+  "${xyenv[@]}" java "${flags[@]}" -XX:ArchiveClassesAtExit="$w/probe.jsa" -cp "$w/probe.jar:$jar" PicocliProbe list >/dev/null || true
+  "${xyenv[@]}" java "${flags[@]}" -XX:ArchiveClassesAtExit="$w/probe1.jsa" -cp "$w/probe.jar:$jar" dev.xy.cli.ListOnlyProbe >/dev/null || true
+  variants+=("picocli only: xy's whole tree=$base -XX:SharedArchiveFile=$w/probe.jsa -cp $w/probe.jar:$jar PicocliProbe list"
+    "picocli only: the list command=$base -XX:SharedArchiveFile=$w/probe1.jsa -cp $w/probe.jar:$jar dev.xy.cli.ListOnlyProbe")
 fi
 variants+=("java -version (floor)=java ${flags[*]} -version")
 peers_tool alternate --title "xy list variants, $SERVERS servers" -n "$RUNS" -w "$WARMUP" "${variants[@]}"
