@@ -404,7 +404,7 @@ def cmd_follow(args):
             continue
         ratio = ""
         if s is not base and base["samples"]:
-            ratio = (f"   {pct(base['samples'], 50) / max(pct(v, 50), 1e-3):.2f}x / "
+            ratio = (f"   {pct(base['samples'], 50) / max(pct(v, 50), 1e-3):.2f}x, "
                      f"{pct(base['samples'], 99) / max(pct(v, 99), 1e-3):.2f}x")
         print(f"  {s['label']:<40} {len(v):>5} {pct(v, 50):6.1f}ms {pct(v, 90):6.1f}ms {pct(v, 99):6.1f}ms "
               f"{max(v):6.1f}ms{ratio}")
