@@ -396,7 +396,7 @@ def cmd_follow(args):
     base = procs[0]
     print(f"line -> follower latency: {args.samples} lines per follower after {args.warmup} warm-up lines, "
           f"followers running side by side; load average {os.getloadavg()[0]:.2f}")
-    print(f"  {'follower':<40} {'n':>5} {'p50':>8} {'p90':>8} {'p99':>8} {'max':>8}   p50 / p99 ratio to {base['label']}")
+    print(f"  {'follower':<40} {'n':>5} {'p50':>8} {'p90':>8} {'p99':>8} {'max':>8}   {base['label']} / this: p50, p99")
     for s in procs:
         v = s["samples"]
         if not v:
