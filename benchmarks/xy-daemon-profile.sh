@@ -80,7 +80,7 @@ echo "-- the bursts, from the recording"
 peers_tool jfr-summary "$jfr" "$results"
 if [ -n "$perf_pid" ]; then
   echo "-- perf: CPU samples during the bursts by thread (the burst's own seq and sed included), then by function"
-  perf report -i "$PEERS_WORK/perf.data" --no-children --sort comm --stdio 2>/dev/null | grep -E '^ +[0-9]' |
+  perf report -i "$PEERS_WORK/perf.data" --no-children --sort comm --stdio 2>/dev/null | grep -E '^ +[0-9.]+% ' |
     sed -E 's/xy-pump-[^ ]*/xy-pump-*/; s/(C[12] CompilerThre|GC Thread#|G1 [A-Za-z]+)[^ ]*/\1/' |
     awk '{ p = $1; sub(/%/, "", p); $1 = ""; k = substr($0, 2); s[k] += p } END { for (k in s) printf "  %6.1f%%  %s\n", s[k], k }' | sort -rn | head -8
   echo "  top functions of the daemon's own threads ([k] kernel; compiled Java by name, percent of all samples):"
