@@ -14,7 +14,7 @@
 #   xy_pid INSTANCE / sv_pid / pm2_pid   the daemon processes (the JVM, supervisord's python, pm2's God)
 #   peers_tool SUBCOMMAND …    benchmarks/peers_tool.py (timers, burst driver, follower)
 #
-# Isolation: every daemon runs in temporary XDG/PM2_HOME/supervisord directories under /tmp/xyp.XXXXXX (short, for
+# Linux only (/proc, GNU date and grep). Isolation: every daemon runs in temporary XDG/PM2_HOME/supervisord directories under /tmp/xyp.XXXXXX (short, for
 # the Unix socket limit); a user's own daemons are never touched. Cleanup (on any exit): SIGTERM to each daemon we
 # started (they stop their servers), `pm2 kill`, then SIGKILL to any leftover process that carries this run's
 # marker variable in its environment (only processes this run started have it), then the work dir is removed.
@@ -32,6 +32,7 @@ PEERS_PORT_BASE="${PEERS_PORT_BASE:-41000}"
 PEERS_TOOLS="${PEERS_TOOLS-supervisord pm2}" # set it empty to run xy alone
 PEERS_CACHE="${XY_BENCH_CACHE:-$HOME/.cache/xy-bench}"
 PEERS_ENV=()
+PEERS_CLEANUP_FILES=() # files outside the work dir that a script made (e.g. /tmp/perf-<pid>.map)
 PEERS_WORK=""
 declare -A PEERS_XY_PID=()
 PEERS_SV_PID=""
@@ -135,8 +136,13 @@ peers_cleanup() {
   local f pid
   for f in $(grep -l -z -x "XY_PEER_BENCH_MARK=$PEERS_WORK" /proc/[0-9]*/environ 2>/dev/null); do
     pid="${f#/proc/}"; pid="${pid%/environ}"
-    [ "$pid" != "$$" ] && kill -KILL "$pid" 2>/dev/null && peers_log "cleanup: killed leftover pid $pid"
+    if [ "$pid" != "$$" ]; then
+      local what
+      what="$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | cut -c1-100)"
+      kill -KILL "$pid" 2>/dev/null && peers_log "cleanup: killed leftover pid $pid ($what)"
+    fi
   done
+  [ ${#PEERS_CLEANUP_FILES[@]} -gt 0 ] && rm -f "${PEERS_CLEANUP_FILES[@]}"
   if [ -n "${PEERS_KEEP_WORK:-}" ]; then peers_log "kept $PEERS_WORK"; else rm -rf "$PEERS_WORK"; fi
   exit "$rc"
 }
@@ -295,7 +301,11 @@ peers_down() {
     local god
     god="$(pm2_pid)"
     "$PM2" kill >/dev/null 2>&1 || true
-    if [ -n "$god" ]; then kill -TERM "$god" 2>/dev/null || true; fi
+    if [ -n "$god" ]; then
+      kill -TERM "$god" 2>/dev/null || true
+      local j # not our child (it daemonized): wait for it to go, up to 10 s, without `wait`
+      for j in $(seq 1 100); do [ -d "/proc/$god" ] && ! grep -q '^State:.*Z' "/proc/$god/status" 2>/dev/null || break; sleep 0.1; done
+    fi
     PEERS_PM2_UP=""
   fi
   for pid in "${pids[@]}"; do

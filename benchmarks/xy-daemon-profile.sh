@@ -69,6 +69,7 @@ fi
 peers_run_bursts 1 "$BURSTS" "$results"
 if [ -n "$perf_pid" ]; then
   kill -INT "$perf_pid"; wait "$perf_pid" || true
+  PEERS_CLEANUP_FILES+=("/tmp/perf-$pid.map")
   jcmd "$pid" Compiler.perfmap >/dev/null 2>&1 || true
 fi
 sleep 3
