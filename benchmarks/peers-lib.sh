@@ -34,6 +34,7 @@ PEERS_CACHE="${XY_BENCH_CACHE:-$HOME/.cache/xy-bench}"
 PEERS_ENV=()
 PEERS_CLEANUP_FILES=() # files outside the work dir that a script made (e.g. /tmp/perf-<pid>.map)
 PEERS_WORK=""
+PEERS_XY_HEALTH=""
 declare -A PEERS_XY_PID=()
 PEERS_SV_PID=""
 PEERS_PM2_UP=""
@@ -99,6 +100,15 @@ peers_init() {
   PEERS_WORK="$(mktemp -d /tmp/xyp.XXXXXX)"
   trap peers_cleanup EXIT
   trap 'exit 130' INT TERM
+  # Newer xy builds check readiness (an MCP exchange by default), which `sleep infinity` never passes: ask
+  # those for `health { mode "none" }`. Older builds refuse the node, so try it on this build first (with plain
+  # java, not bin/xy, so that this run does not record bin/xy's class-data archive).
+  mkdir -p "$PEERS_WORK/probe"
+  printf 'command "sleep"\nport 1\nhealth {\n    mode "none"\n}\n' >"$PEERS_WORK/probe/probe.kdl"
+  PEERS_XY_HEALTH=""
+  if java -jar "$PEERS_ROOT/xy-cli/target/xy-cli.jar" validate "$PEERS_WORK/probe/probe.kdl" >/dev/null 2>&1; then
+    PEERS_XY_HEALTH=none
+  fi
   PEERS_XY_INSTANCES="xy"
   [ -n "${XY_VARIANT_OPTS:-}" ] && PEERS_XY_INSTANCES="xy xy-tuned"
   local inst
@@ -164,6 +174,7 @@ peers_add_server() {
       if [ $# -gt 0 ]; then printf 'args'; for arg in "$@"; do printf ' %s' "$(_kdl_str "$arg")"; done; echo; fi
       echo "port $port"
       echo "autostart #$autostart"
+      if [ -n "$PEERS_XY_HEALTH" ]; then printf 'health {\n    mode "%s"\n}\n' "$PEERS_XY_HEALTH"; fi
       if [ ${#PEERS_ENV[@]} -gt 0 ]; then
         echo "env {"
         for kv in "${PEERS_ENV[@]}"; do echo "    ${kv%%=*} $(_kdl_str "${kv#*=}")" | sed "s/@TOOL@/$inst/g"; done

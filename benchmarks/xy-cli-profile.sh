@@ -56,13 +56,15 @@ peers_tool class-load "$w/cl-version.log"
 echo "-- files junixsocket writes on one bin/xy list (strace -f -e trace=openat)"
 if command -v strace >/dev/null; then
   "${xyenv[@]}" strace -f -qq -e trace=openat -o "$w/strace.log" "$PEERS_ROOT/bin/xy" list >/dev/null 2>&1 || true
-  grep -E 'junixsocket.*O_CREAT|O_CREAT.*junixsocket' "$w/strace.log" | sed -E 's/^[0-9]+ +/  /' | head -5
+  grep -E 'junixsocket.*O_CREAT|O_CREAT.*junixsocket' "$w/strace.log" | sed -E 's/^[0-9]+ +/  /' | head -5 ||
+    echo "  none from junixsocket (this client does not use it)"
   echo "  ($(grep -c 'O_CREAT' "$w/strace.log") files opened with O_CREAT in all)"
 else
   echo "  strace not installed"
 fi
 unzip -o -q -j "$PEERS_ROOT/xy-cli/target/lib/junixsocket-native-common.jar" 'lib/amd64-Linux-clang/jni/libjunixsocket-native-*[0-9].so' -d "$w/native" 2>/dev/null || true
 lib="$(ls "$w"/native/libjunixsocket-native-*.so 2>/dev/null | head -1 || true)"
+grep -q 'junixsocket.*O_CREAT' "$w/strace.log" 2>/dev/null || lib="" # the client does not extract it: nothing to try
 
 echo "-- launch variants, timed in turn"
 q() { printf '%q ' "$@"; }
