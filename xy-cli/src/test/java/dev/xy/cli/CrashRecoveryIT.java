@@ -118,7 +118,8 @@ class CrashRecoveryIT {
                         + "\"\nport " + port + "\nstop {\n  grace \"5s\"\n}\n");
 
         Process first = xy.startDaemon();
-        await().atMost(Duration.ofSeconds(60)).until(() -> answers(port));
+        // Generous: the example server compiles itself from source at start, slow on a loaded machine.
+        await().atMost(Duration.ofSeconds(180)).until(() -> answers(port));
         await().until(() -> copiesOf("sleep", grandchild) == 1 && copiesOf("sleep", child) == 1);
         long oldTree = pid("tree");
         long oldEcho = pid("echo");
@@ -137,7 +138,7 @@ class CrashRecoveryIT {
         assertThat(answers(port)).isTrue();
 
         xy.startDaemon();
-        await().atMost(Duration.ofSeconds(60)).until(() -> xy.state("echo").equals("running") && answers(port));
+        await().atMost(Duration.ofSeconds(180)).until(() -> xy.state("echo").equals("running") && answers(port));
         await().until(() -> copiesOf("sleep", grandchild) == 1 && copiesOf("sleep", child) == 1);
 
         assertThat(firstGeneration).as("the old trees").noneMatch(p -> isRunning(p.pid()));
