@@ -195,6 +195,11 @@ public final class Engine implements XyApi, AutoCloseable {
         return events.subscribe(listener, this::list);
     }
 
+    /** How many state subscriptions are open, over every connection (for tests). */
+    int stateSubscribers() {
+        return events.size();
+    }
+
     @Override
     public Wire.VersionResult version() {
         String version = Engine.class.getPackage().getImplementationVersion();

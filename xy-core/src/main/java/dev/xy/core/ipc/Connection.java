@@ -7,12 +7,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import org.newsclub.net.unix.AFSocket;
 
 /**
  * One client connection: a reader thread that takes bounded lines and answers them through the dispatcher,
@@ -21,6 +23,10 @@ import java.util.function.Function;
  */
 final class Connection implements RpcPeer {
     private static final System.Logger LOG = System.getLogger(Connection.class.getName());
+    /** How often a client whose input has ended, and whose open streams are quiet, is checked for a hang-up. */
+    private static final Duration HANG_UP_CHECK = Duration.ofSeconds(1);
+    /** Not a line: what {@link #nextToWrite} says when there is nothing to write but the client should be checked. */
+    private static final String QUIET = new String("quiet");
 
     private final Socket socket;
     private final Function<RpcPeer, RpcDispatcher> sessions;
@@ -156,23 +162,23 @@ final class Connection implements RpcPeer {
     private void writeLoop() {
         try (OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024)) {
             while (true) {
-                String line;
-                boolean last;
-                synchronized (this) {
-                    while (outbox.isEmpty() && !closed && !(inputEnded && openStreams == 0)) {
-                        wait();
-                    }
-                    if (outbox.isEmpty()) {
+                String line = nextToWrite();
+                if (line == null) {
+                    return;
+                }
+                if (line == QUIET) {
+                    if (peerHasHungUp()) {
                         return;
                     }
-                    line = outbox.removeFirst();
-                    outboxBytes -= line.length() + 1L;
-                    last = outbox.isEmpty();
-                    writing = true;
+                    continue;
                 }
                 out.write(line.getBytes(StandardCharsets.UTF_8));
                 out.write('\n');
-                if (last) {
+                boolean more;
+                synchronized (this) {
+                    more = !outbox.isEmpty();
+                }
+                if (!more) {
                     out.flush();
                 }
                 synchronized (this) {
@@ -186,6 +192,45 @@ final class Connection implements RpcPeer {
             Thread.currentThread().interrupt();
         } finally {
             close();
+        }
+    }
+
+    /**
+     * The next line to write, waiting for one; null once there is nothing more to write. {@link #QUIET} when the
+     * client's input has ended but its streams are open and have had nothing to say for {@link #HANG_UP_CHECK}.
+     */
+    private synchronized String nextToWrite() throws InterruptedException {
+        while (outbox.isEmpty() && !closed) {
+            if (!inputEnded) {
+                wait();
+            } else if (openStreams == 0) {
+                return null;
+            } else {
+                wait(HANG_UP_CHECK.toMillis());
+                if (outbox.isEmpty() && !closed && openStreams > 0) {
+                    return QUIET;
+                }
+            }
+        }
+        if (outbox.isEmpty()) {
+            return null;
+        }
+        String line = outbox.removeFirst();
+        outboxBytes -= line.length() + 1L;
+        writing = true;
+        return line;
+    }
+
+    /**
+     * Whether a client whose input has ended has closed its connection altogether, rather than only its sending
+     * side. Its streams may stay quiet for hours, and with nothing written nothing fails: without asking, the
+     * connection and its streams would be kept forever.
+     */
+    private boolean peerHasHungUp() {
+        try {
+            return socket instanceof AFSocket<?> unix && unix.checkConnectionClosed();
+        } catch (IOException e) {
+            return true;
         }
     }
 

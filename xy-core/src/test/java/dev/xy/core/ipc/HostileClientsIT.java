@@ -1,0 +1,908 @@
+package dev.xy.core.ipc;
+
+import static dev.xy.core.ipc.Replies.assertError;
+import static dev.xy.core.ipc.Replies.assertNotification;
+import static dev.xy.core.ipc.Replies.assertResponse;
+import static dev.xy.core.ipc.Replies.assertResult;
+import static dev.xy.core.ipc.Replies.id;
+import static dev.xy.core.ipc.Replies.nullId;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.xy.core.config.ConfigLoader;
+import dev.xy.core.daemon.DaemonHost;
+import dev.xy.core.daemon.Engine;
+import dev.xy.core.daemon.EngineProbe;
+import dev.xy.core.daemon.XyPaths;
+import dev.xy.core.rpc.ErrorCodes;
+import dev.xy.core.rpc.Wire;
+import dev.xy.core.supervisor.ServerState;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Throws everything at a real daemon's socket: malformed and hostile input, huge batches and lines, clients that
+ * never read, crowds, clients that hang up at the worst moment. Every reply must be JSON-RPC 2.0 to the letter,
+ * and throughout, a well-behaved client ({@link Watchdog}) must keep getting its {@code list} answered. After
+ * every test, the daemon must hold nothing for the clients that have gone: no connection threads, no log
+ * forwarders, no state subscriptions.
+ *
+ * <p>One engine serves the whole class (in this JVM, so its threads and heap can be inspected), with two real
+ * children: {@code sleeper} (quiet) and {@code chatty} (started by the tests that need a flood of log lines).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HostileClientsIT {
+    private static final Duration REPLY = Duration.ofSeconds(30);
+    private static final Duration SETTLE = Duration.ofSeconds(60);
+    private static final String SENTINEL = "{\"jsonrpc\":\"2.0\",\"id\":\"sentinel\",\"method\":\"version\"}";
+    /** About 200 bytes, with a non-Latin-1 character so that the daemon's strings take two bytes a char. */
+    private static final String CHATTY_LINE = "some long line… " + "x".repeat(180);
+
+    private Path dir;
+    private XyPaths paths;
+    private DaemonHost host;
+    private Engine engine;
+    private Watchdog watchdog;
+    private final List<RawClient> clients = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    void serve() throws IOException {
+        dir = Files.createTempDirectory("xy-hostile"); // short: the socket path must stay under ~107 bytes
+        paths = XyPaths.from(
+                Map.of(
+                        "XDG_CONFIG_HOME", dir.resolve("cfg").toString(),
+                        "XDG_STATE_HOME", dir.resolve("state").toString(),
+                        "XDG_RUNTIME_DIR",
+                                Files.createDirectories(dir.resolve("run")).toString()),
+                dir);
+        Files.createDirectories(paths.configDir());
+        server("sleeper", "exec sleep 1000", "stop {\n  grace \"2s\"\n}\n");
+        // Bursts of 2,000 lines (about 400 KB) ten times a second at most: a flood for a client, little work
+        // for the machine.
+        server(
+                "chatty",
+                "while :; do yes '" + CHATTY_LINE + "' | head -n 2000; sleep 0.1; done",
+                "autostart #false\nlogs {\n  max-size \"1MB\"\n  keep 1\n}\n");
+        host = DaemonHost.acquire(paths, Wire.Host.DAEMON, message -> {});
+        engine = host.serve(ConfigLoader.loadDirectory(paths.configDir()));
+        await().atMost(SETTLE).until(() -> engine.status("sleeper").state() == ServerState.RUNNING);
+    }
+
+    @AfterAll
+    void close() throws IOException {
+        if (host != null) {
+            host.close();
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            all.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        }
+    }
+
+    private void server(String name, String script, String extra) throws IOException {
+        Files.writeString(
+                paths.configDir().resolve(name + ".kdl"),
+                "command \"/bin/sh\"\nargs \"-c\" \"" + script + "\"\nport " + freePort() + "\n" + extra);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** What the daemon holds before a test, with the watchdog connected: what it must be back to after it. */
+    private int connectionThreads;
+
+    private int forwarders;
+    private int subscriptions;
+
+    @BeforeEach
+    void startWatchdog() throws IOException {
+        watchdog = Watchdog.start(paths.socket(), 2);
+        await().atMost(SETTLE).until(() -> watchdog.answered() > 0);
+        connectionThreads = threadsNamed("xy-connection-").size();
+        forwarders = threadsNamed("xy-follow-").size();
+        subscriptions = EngineProbe.stateSubscribers(engine);
+    }
+
+    /**
+     * After every test: its clients are gone, so the daemon must be back to what it held before (with the
+     * watchdog connected, two connection threads: its reader and writer) — no more connection threads, log
+     * forwarders or state subscriptions — and the watchdog must have been answered in time throughout.
+     */
+    @AfterEach
+    void nothingIsLeftOfTheClientsAndTheWatchdogWasAnswered() throws Exception {
+        clients.forEach(RawClient::close);
+        clients.clear();
+        if (engine.status("chatty").state() != ServerState.STOPPED) {
+            engine.stop(Wire.Target.one("chatty"));
+        }
+        try {
+            await("the daemon holds nothing more for clients that have gone")
+                    .atMost(SETTLE)
+                    .untilAsserted(() -> {
+                        assertThat(threadsNamed("xy-connection-"))
+                                .as("connection threads")
+                                .hasSize(connectionThreads);
+                        assertThat(threadsNamed("xy-follow-"))
+                                .as("log forwarders")
+                                .hasSize(forwarders);
+                        assertThat(EngineProbe.stateSubscribers(engine))
+                                .as("state subscriptions")
+                                .isEqualTo(subscriptions);
+                    });
+            watchdog.assertStayedResponsive();
+        } finally {
+            watchdog.close();
+        }
+    }
+
+    private static List<String> threadsNamed(String prefix) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive)
+                .map(Thread::getName)
+                .filter(name -> name.startsWith(prefix))
+                .sorted()
+                .toList();
+    }
+
+    private RawClient connect() throws IOException {
+        RawClient client = RawClient.connect(paths.socket());
+        clients.add(client);
+        return client;
+    }
+
+    private RawClient connectNeverReading() throws IOException {
+        RawClient client = RawClient.connectNeverReading(paths.socket());
+        clients.add(client);
+        return client;
+    }
+
+    private static String request(Object id, String method, String params) {
+        return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"" + method + "\""
+                + (params == null ? "" : ",\"params\":" + params) + "}";
+    }
+
+    private static String notification(String method, String params) {
+        return "{\"jsonrpc\":\"2.0\",\"method\":\"" + method + "\"" + (params == null ? "" : ",\"params\":" + params)
+                + "}";
+    }
+
+    /** The connection still works, and nothing was sent before the sentinel's answer. */
+    private static void assertAnswersTheSentinelNext(RawClient client) throws Exception {
+        assertResult(client.call(SENTINEL, REPLY), id("sentinel"));
+    }
+
+    private void startChatty() throws Exception {
+        engine.start(Wire.Target.one("chatty"));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Malformed requests
+
+    static Stream<Arguments> malformed() {
+        String longMethod = "m".repeat(10_000);
+        return Stream.of(
+                Arguments.of("truncated JSON", "{\"jsonrpc\":\"2.0\",", ErrorCodes.PARSE_ERROR, nullId(), null),
+                Arguments.of("not JSON at all", "hello daemon", ErrorCodes.PARSE_ERROR, nullId(), null),
+                Arguments.of("a single quote", "'", ErrorCodes.PARSE_ERROR, nullId(), null),
+                Arguments.of("NaN", "NaN", ErrorCodes.PARSE_ERROR, nullId(), null),
+                Arguments.of("a number", "42", ErrorCodes.INVALID_REQUEST, nullId(), null),
+                Arguments.of("a string", "\"list\"", ErrorCodes.INVALID_REQUEST, nullId(), null),
+                Arguments.of("null", "null", ErrorCodes.INVALID_REQUEST, nullId(), null),
+                Arguments.of("true", "true", ErrorCodes.INVALID_REQUEST, nullId(), null),
+                Arguments.of("an empty object", "{}", ErrorCodes.INVALID_REQUEST, nullId(), null),
+                Arguments.of(
+                        "no method", "{\"jsonrpc\":\"2.0\",\"id\":1}", ErrorCodes.INVALID_REQUEST, id(1), "method"),
+                Arguments.of(
+                        "no jsonrpc", "{\"id\":1,\"method\":\"list\"}", ErrorCodes.INVALID_REQUEST, id(1), "jsonrpc"),
+                Arguments.of(
+                        "jsonrpc 1.0",
+                        "{\"jsonrpc\":\"1.0\",\"id\":1,\"method\":\"list\"}",
+                        ErrorCodes.INVALID_REQUEST,
+                        id(1),
+                        "jsonrpc"),
+                Arguments.of(
+                        "jsonrpc as a number",
+                        "{\"jsonrpc\":2.0,\"id\":1,\"method\":\"list\"}",
+                        ErrorCodes.INVALID_REQUEST,
+                        id(1),
+                        "jsonrpc"),
+                Arguments.of(
+                        "id as an object",
+                        "{\"jsonrpc\":\"2.0\",\"id\":{\"a\":1},\"method\":\"list\"}",
+                        ErrorCodes.INVALID_REQUEST,
+                        nullId(),
+                        "id"),
+                Arguments.of(
+                        "id as an array",
+                        "{\"jsonrpc\":\"2.0\",\"id\":[1],\"method\":\"list\"}",
+                        ErrorCodes.INVALID_REQUEST,
+                        nullId(),
+                        "id"),
+                Arguments.of(
+                        "id as a boolean",
+                        "{\"jsonrpc\":\"2.0\",\"id\":true,\"method\":\"list\"}",
+                        ErrorCodes.INVALID_REQUEST,
+                        nullId(),
+                        "id"),
+                Arguments.of(
+                        "method as a number",
+                        request(1, "x", null).replace("\"x\"", "42"),
+                        ErrorCodes.INVALID_REQUEST,
+                        id(1),
+                        "method"),
+                Arguments.of(
+                        "method as null",
+                        request(1, "x", null).replace("\"x\"", "null"),
+                        ErrorCodes.INVALID_REQUEST,
+                        id(1),
+                        "method"),
+                Arguments.of(
+                        "method as an object",
+                        request(1, "x", null).replace("\"x\"", "{\"name\":\"list\"}"),
+                        ErrorCodes.INVALID_REQUEST,
+                        id(1),
+                        "method"),
+                Arguments.of(
+                        "params as a string",
+                        request(1, "list", "\"all\""),
+                        ErrorCodes.INVALID_REQUEST,
+                        id(1),
+                        "params"),
+                Arguments.of(
+                        "params as a number", request(1, "list", "7"), ErrorCodes.INVALID_REQUEST, id(1), "params"),
+                Arguments.of("params as null", request(1, "list", "null"), ErrorCodes.INVALID_REQUEST, id(1), "params"),
+                Arguments.of(
+                        "positional params",
+                        request(1, "status", "[\"sleeper\"]"),
+                        ErrorCodes.INVALID_PARAMS,
+                        id(1),
+                        "named"),
+                Arguments.of("an unknown method", request(1, "nope", null), ErrorCodes.METHOD_NOT_FOUND, id(1), "nope"),
+                Arguments.of("an empty method", request(1, "", null), ErrorCodes.METHOD_NOT_FOUND, id(1), null),
+                Arguments.of(
+                        "a 10,000-character method",
+                        request(1, longMethod, null),
+                        ErrorCodes.METHOD_NOT_FOUND,
+                        id(1),
+                        null),
+                Arguments.of(
+                        "a method differing in case",
+                        request(1, "LIST", null),
+                        ErrorCodes.METHOD_NOT_FOUND,
+                        id(1),
+                        null),
+                Arguments.of(
+                        "an rpc.* method", request(1, "rpc.discover", null), ErrorCodes.METHOD_NOT_FOUND, id(1), null),
+                Arguments.of(
+                        "a name that is a number",
+                        request(1, "status", "{\"name\":42}"),
+                        ErrorCodes.INVALID_PARAMS,
+                        id(1),
+                        "`name`"),
+                Arguments.of(
+                        "a name that is null",
+                        request(1, "status", "{\"name\":null}"),
+                        ErrorCodes.INVALID_PARAMS,
+                        id(1),
+                        "`name`"),
+                Arguments.of(
+                        "a name that is an array",
+                        request(1, "status", "{\"name\":[\"sleeper\"]}"),
+                        ErrorCodes.INVALID_PARAMS,
+                        id(1),
+                        "`name`"),
+                Arguments.of(
+                        "a name that is an object",
+                        request(1, "status", "{\"name\":{\"a\":1}}"),
+                        ErrorCodes.INVALID_PARAMS,
+                        id(1),
+                        "`name`"),
+                Arguments.of(
+                        "a name that is a boolean",
+                        request(1, "status", "{\"name\":true}"),
+                        ErrorCodes.INVALID_PARAMS,
+                        id(1),
+                        "`name`"),
+                Arguments.of(
+                        "status without a name",
+                        request(1, "status", "{}"),
+                        ErrorCodes.INVALID_PARAMS,
+                        id(1),
+                        "`name`"),
+                Arguments.of(
+                        "an unknown param",
+                        request(1, "status", "{\"name\":\"sleeper\",\"x\":1}"),
+                        ErrorCodes.INVALID_PARAMS,
+                        id(1),
+                        "`x`"),
+                Arguments.of(
+                        "a param for a method that takes none",
+                        request(1, "list", "{\"all\":true}"),
+                        ErrorCodes.INVALID_PARAMS,
+                        id(1),
+                        "`all`"),
+                Arguments.of(
+                        "tail as a string",
+                        request(1, "logs", "{\"name\":\"sleeper\",\"tail\":\"10\"}"),
+                        ErrorCodes.INVALID_PARAMS,
+                        id(1),
+                        "`tail`"),
+                Arguments.of(
+                        "tail as a fraction",
+                        request(1, "logs", "{\"name\":\"sleeper\",\"tail\":1.5}"),
+                        ErrorCodes.INVALID_PARAMS,
+                        id(1),
+                        "`tail`"),
+                Arguments.of(
+                        "a negative tail",
+                        request(1, "logs", "{\"name\":\"sleeper\",\"tail\":-1}"),
+                        ErrorCodes.INVALID_PARAMS,
+                        id(1),
+                        "`tail`"),
+                Arguments.of(
+                        "follow as a string",
+                        request(1, "logs", "{\"name\":\"sleeper\",\"follow\":\"yes\"}"),
+                        ErrorCodes.INVALID_PARAMS,
+                        id(1),
+                        "`follow`"),
+                Arguments.of(
+                        "follow as a number",
+                        request(1, "logs", "{\"name\":\"sleeper\",\"follow\":1}"),
+                        ErrorCodes.INVALID_PARAMS,
+                        id(1),
+                        "`follow`"),
+                Arguments.of(
+                        "names as a string",
+                        request(1, "stop", "{\"names\":\"sleeper\"}"),
+                        ErrorCodes.INVALID_PARAMS,
+                        id(1),
+                        "`names`"),
+                Arguments.of(
+                        "names holding a number",
+                        request(1, "stop", "{\"names\":[1]}"),
+                        ErrorCodes.INVALID_PARAMS,
+                        id(1),
+                        "names"),
+                Arguments.of(
+                        "all as a string",
+                        request(1, "stop", "{\"all\":\"true\"}"),
+                        ErrorCodes.INVALID_PARAMS,
+                        id(1),
+                        "`all`"),
+                Arguments.of(
+                        "wait as a number",
+                        request(1, "start", "{\"name\":\"sleeper\",\"wait\":0}"),
+                        ErrorCodes.INVALID_PARAMS,
+                        id(1),
+                        "`wait`"),
+                Arguments.of(
+                        "both name and all",
+                        request(1, "stop", "{\"name\":\"sleeper\",\"all\":true}"),
+                        ErrorCodes.INVALID_PARAMS,
+                        id(1),
+                        null),
+                Arguments.of(
+                        "a subscription id as a number",
+                        request(1, "logs_cancel", "{\"subscription_id\":5}"),
+                        ErrorCodes.INVALID_PARAMS,
+                        id(1),
+                        "`subscription_id`"),
+                Arguments.of(
+                        "an unknown subscription",
+                        request(1, "unsubscribe", "{\"subscription_id\":\"state-9\"}"),
+                        ErrorCodes.INVALID_PARAMS,
+                        id(1),
+                        "state-9"),
+                Arguments.of(
+                        "an unknown server",
+                        request("\"é\"", "status", "{\"name\":\"nobody\"}"),
+                        ErrorCodes.SERVER_NOT_FOUND,
+                        id("é"),
+                        "nobody"),
+                Arguments.of(
+                        "params nested 5,000 deep",
+                        request(1, "status", "{\"name\":" + "[".repeat(5000) + "]".repeat(5000) + "}"),
+                        ErrorCodes.PARSE_ERROR,
+                        nullId(),
+                        null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("malformed")
+    void aMalformedRequestGetsItsErrorAndTheConnectionStaysUsable(
+            String what, String line, int code, JsonNode id, String mentioned) throws Exception {
+        RawClient client = connect();
+        String message = assertError(client.call(line, REPLY), id, code);
+        if (mentioned != null) {
+            assertThat(message).contains(mentioned);
+        }
+        assertAnswersTheSentinelNext(client);
+    }
+
+    @Test
+    void notificationsAreExecutedButNeverAnsweredEvenWhenTheyFail() throws Exception {
+        RawClient client = connect();
+        client.send(notification("list", null))
+                .send(notification("version", null))
+                .send(notification("status", "{\"name\":\"sleeper\"}"))
+                .send(notification("nope", null))
+                .send(notification("status", "{\"name\":42}"))
+                .send(notification("status", "{\"name\":\"nobody\"}"))
+                .send(notification("list", "[1,2]"))
+                .send(notification("logs_cancel", "{\"subscription_id\":\"logs-1\"}"))
+                .send("[" + notification("list", null) + "," + notification("nope", null) + "]");
+        assertAnswersTheSentinelNext(client);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Batches
+
+    @Test
+    void aMixedBatchIsAnsweredInOrderLeavingOutNotifications() throws Exception {
+        RawClient client = connect();
+        String batch = "["
+                + String.join(
+                        ",",
+                        request(1, "list", null),
+                        notification("list", null),
+                        "42",
+                        "{\"foo\":1}",
+                        request("\"x\"", "nope", null),
+                        request(3, "status", "{\"name\":42}"),
+                        "[]",
+                        "[" + request(9, "list", null) + "]",
+                        notification("nope", null),
+                        request(4, "status", "{\"name\":\"sleeper\"}"))
+                + "]";
+        JsonNode replies = client.call(batch, REPLY);
+        assertThat(replies.isArray())
+                .as("a batch is answered with an array: %s", replies)
+                .isTrue();
+        assertThat(replies).hasSize(8);
+        assertThat(assertResult(replies.get(0), id(1))).hasSize(2);
+        assertError(replies.get(1), nullId(), ErrorCodes.INVALID_REQUEST);
+        assertError(replies.get(2), nullId(), ErrorCodes.INVALID_REQUEST);
+        assertError(replies.get(3), id("x"), ErrorCodes.METHOD_NOT_FOUND);
+        assertThat(assertError(replies.get(4), id(3), ErrorCodes.INVALID_PARAMS))
+                .contains("`name`");
+        assertError(replies.get(5), nullId(), ErrorCodes.INVALID_REQUEST);
+        assertError(replies.get(6), nullId(), ErrorCodes.INVALID_REQUEST);
+        assertThat(assertResult(replies.get(7), id(4)).get("name").asText()).isEqualTo("sleeper");
+        assertAnswersTheSentinelNext(client);
+    }
+
+    @Test
+    void emptyNestedAndNotificationOnlyBatches() throws Exception {
+        RawClient client = connect();
+        assertError(client.call("[]", REPLY), nullId(), ErrorCodes.INVALID_REQUEST);
+        assertError(client.call(" [ ] ", REPLY), nullId(), ErrorCodes.INVALID_REQUEST);
+
+        JsonNode nested = client.call("[[]]", REPLY);
+        assertThat(nested).hasSize(1);
+        assertError(nested.get(0), nullId(), ErrorCodes.INVALID_REQUEST);
+
+        JsonNode numbers = client.call("[1,2,3]", REPLY);
+        assertThat(numbers).hasSize(3);
+        numbers.forEach(reply -> assertError(reply, nullId(), ErrorCodes.INVALID_REQUEST));
+
+        client.send("[" + notification("list", null) + "," + notification("version", null) + "]");
+        assertAnswersTheSentinelNext(client);
+    }
+
+    @Test
+    void aBatchOfTenThousandIsAnsweredWithOneArrayInOrder() throws Exception {
+        RawClient client = connect();
+        List<String> requests = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            requests.add(
+                    switch (i % 3) {
+                        case 0 -> request(i, "list", null);
+                        case 1 -> request(i, "status", "{\"name\":\"sleeper\"}");
+                        default -> request(i, "version", null);
+                    });
+        }
+        JsonNode replies = client.call("[" + String.join(",", requests) + "]", REPLY);
+        assertThat(replies.isArray()).isTrue();
+        assertThat(replies).hasSize(10_000);
+        for (int i = 0; i < 10_000; i++) {
+            JsonNode result = assertResult(replies.get(i), id(i));
+            switch (i % 3) {
+                case 0 -> assertThat(result).hasSize(2);
+                case 1 -> assertThat(result.get("name").asText()).isEqualTo("sleeper");
+                default -> assertThat(result.get("protocol").asInt()).isEqualTo(1);
+            }
+        }
+        assertAnswersTheSentinelNext(client);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Junk and size limits
+
+    @Test
+    void binaryJunkGetsParseErrorsAndTheConnectionStaysUsable() throws Exception {
+        RawClient client = connect();
+        Random random = new Random(10);
+        byte[] junk = new byte[256 * 1024];
+        random.nextBytes(junk);
+        // Some of what a confused client could send: NULs, invalid UTF-8, a UTF-16 BOM, CRs, lone braces.
+        byte[] prefix = {0, 0, 0, '\n', (byte) 0xC0, (byte) 0x80, '\n', (byte) 0xFF, (byte) 0xFE, '{', '\r', '\n'};
+        System.arraycopy(prefix, 0, junk, 0, prefix.length);
+        int lines = 0;
+        for (byte b : junk) {
+            lines += b == '\n' ? 1 : 0;
+        }
+        client.sendBytes(junk).send("").send(SENTINEL);
+        int errors = 0;
+        while (true) {
+            JsonNode message = client.next(REPLY);
+            if (message.path("id").asText().equals("sentinel")) {
+                assertResult(message, id("sentinel"));
+                break;
+            }
+            assertResponse(message, nullId());
+            assertThat(message.get("error").get("code").asInt())
+                    .isIn(ErrorCodes.PARSE_ERROR, ErrorCodes.INVALID_REQUEST);
+            errors++;
+        }
+        assertThat(errors).isPositive().isLessThanOrEqualTo(lines + 1);
+    }
+
+    @Test
+    void aLineAtTheLimitIsAnswered() throws Exception {
+        RawClient client = connect();
+        String start = "{\"jsonrpc\":\"2.0\",\"id\":\"big\",\"method\":\"status\",\"params\":{\"name\":\"sleeper\"}";
+        for (int length : List.of(SocketServer.MAX_LINE_BYTES - 1, SocketServer.MAX_LINE_BYTES)) {
+            byte[] line = (start + " ".repeat(length - start.length() - 1) + "}").getBytes(StandardCharsets.UTF_8);
+            assertThat(line).hasSize(length);
+            client.sendBytes(line).sendBytes(new byte[] {'\n'});
+            assertThat(assertResult(client.next(REPLY), id("big")).get("name").asText())
+                    .isEqualTo("sleeper");
+        }
+        // Two-byte characters up to the limit: the limit counts bytes, and a character is never split.
+        String prefix = "{\"jsonrpc\":\"2.0\",\"id\":\"";
+        String suffix = "\",\"method\":\"version\"}";
+        int room = SocketServer.MAX_LINE_BYTES - prefix.length() - suffix.length();
+        String id = "é".repeat(room / 2);
+        client.send(prefix + id + suffix);
+        assertResult(client.next(REPLY), id(id));
+        assertAnswersTheSentinelNext(client);
+    }
+
+    @Test
+    void aLineOverTheLimitClosesThatConnectionOnly() throws Exception {
+        RawClient other = connect();
+        RawClient client = connect();
+        String start = "{\"jsonrpc\":\"2.0\",\"id\":\"big\",\"method\":\"version\",\"params\":{";
+        String line = start + " ".repeat(SocketServer.MAX_LINE_BYTES + 1 - start.length() - 1) + "}";
+        assertThat(line.getBytes(StandardCharsets.UTF_8)).hasSize(SocketServer.MAX_LINE_BYTES + 1);
+        client.send(line);
+        assertClosedAfterAtMostOneError(client);
+        assertAnswersTheSentinelNext(other);
+        assertAnswersTheSentinelNext(connect());
+    }
+
+    @Test
+    void aTwentyMegabyteLineSentFastIsCutOffWithoutBeingBuffered() throws Exception {
+        RawClient other = connect();
+        RawClient client = connect();
+        byte[] chunk = new byte[1024 * 1024];
+        java.util.Arrays.fill(chunk, (byte) 'a');
+        try {
+            for (int i = 0; i < 20; i++) {
+                client.sendBytes(chunk);
+            }
+            client.send("");
+        } catch (IOException e) {
+            // The daemon hung up while we were still sending: that is the point.
+        }
+        assertClosedAfterAtMostOneError(client);
+        assertAnswersTheSentinelNext(other);
+    }
+
+    /** The daemon may say why before hanging up, but must hang up. */
+    private static void assertClosedAfterAtMostOneError(RawClient client) throws Exception {
+        String line = client.nextLine(REPLY);
+        if (line != null) {
+            JsonNode error = RawClient.EXACT.readTree(line);
+            assertError(error, nullId(), ErrorCodes.INVALID_REQUEST);
+            line = client.nextLine(REPLY);
+        }
+        assertThat(line).as("the connection is closed").isNull();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Clients that do not read
+
+    /**
+     * Twenty clients follow the chatty log and never read. Each may cost the daemon its outbox (8 MB of
+     * characters: up to 16 MB of heap, since the lines are not Latin-1) before it is cut off, and nothing once it
+     * is: after a full GC the heap is back within 64 MB of where it was — a tenth of what the twenty would hold
+     * if their lines were kept.
+     */
+    @Test
+    void clientsThatFollowAChattyLogAndNeverReadAreCutOffAndLeaveNoMemoryBehind() throws Exception {
+        startChatty();
+        await().atMost(SETTLE).until(() -> engine.tail("chatty", 5000).size() >= 2000);
+        long before = heapUsedAfterGc();
+        List<RawClient> readers = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            RawClient client = connectNeverReading();
+            client.send(request(i, "logs", "{\"name\":\"chatty\",\"follow\":true,\"tail\":100000}"));
+            readers.add(client);
+        }
+        await("every client that does not read is cut off")
+                .atMost(Duration.ofMinutes(2))
+                .until(() -> threadsNamed("xy-connection-").size() == connectionThreads
+                        && threadsNamed("xy-follow-").size() == forwarders);
+        for (RawClient client : readers) {
+            assertThat(client.drainsToEnd(REPLY))
+                    .as("the daemon closed the connection")
+                    .isTrue();
+        }
+        long after = heapUsedAfterGc();
+        assertThat(after - before)
+                .as("heap bytes kept after the clients were cut off")
+                .isLessThan(64L << 20);
+    }
+
+    private static long heapUsedAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Crowds
+
+    @Test
+    void aHundredClientsMakingAHundredCallsEachAtOnceAreAllAnsweredCorrectly() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(100);
+        try {
+            List<RawClient> crowd = new ArrayList<>();
+            for (int c = 0; c < 100; c++) {
+                crowd.add(connect());
+            }
+            List<Callable<Integer>> work = new ArrayList<>();
+            for (RawClient client : crowd) {
+                work.add(() -> {
+                    for (int i = 0; i < 100; i++) {
+                        if (i % 2 == 0) {
+                            JsonNode result = assertResult(client.call(request(i, "list", null), REPLY), id(i));
+                            assertThat(result)
+                                    .extracting(s -> s.get("name").asText())
+                                    .containsExactly("chatty", "sleeper");
+                        } else {
+                            JsonNode result = assertResult(
+                                    client.call(request("\"s" + i + "\"", "status", "{\"name\":\"sleeper\"}"), REPLY),
+                                    id("s" + i));
+                            assertThat(result.get("name").asText()).isEqualTo("sleeper");
+                        }
+                    }
+                    return 100;
+                });
+            }
+            int answered = 0;
+            for (Future<Integer> done : pool.invokeAll(work, 5, TimeUnit.MINUTES)) {
+                answered += done.get();
+            }
+            assertThat(answered).isEqualTo(10_000);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Hanging up at the worst moment
+
+    @Test
+    void clientsThatHangUpMidRequestMidBatchOrMidStreamLeaveNothingBehind() throws Exception {
+        startChatty();
+        String bigBatch = "["
+                + String.join(",", java.util.Collections.nCopies(2000, request(1, "status", "{\"name\":\"sleeper\"}")))
+                + "]";
+        for (int round = 0; round < 10; round++) {
+            connect()
+                    .sendBytes("{\"jsonrpc\":\"2.0\",\"id\":1,\"meth".getBytes(StandardCharsets.UTF_8))
+                    .close();
+            connect()
+                    .sendBytes(("[" + request(1, "list", null) + ",{\"jsonrpc\"").getBytes(StandardCharsets.UTF_8))
+                    .close();
+            connect().send(bigBatch).close();
+            RawClient flowing = connect();
+            flowing.send(request(1, "logs", "{\"name\":\"chatty\",\"follow\":true}"));
+            flowing.next(REPLY);
+            flowing.close();
+            // Streams with nothing to say: the daemon has nothing to write, and must still notice the hang-up.
+            RawClient quietFollow = connect();
+            assertResult(
+                    quietFollow.call(request(1, "logs", "{\"name\":\"sleeper\",\"follow\":true,\"tail\":0}"), REPLY),
+                    id(1));
+            quietFollow.close();
+            RawClient subscriber = connect();
+            assertResult(subscriber.call(request(1, "subscribe", null), REPLY), id(1));
+            subscriber.close();
+            RawClient halfClosed = connect();
+            assertResult(halfClosed.call(request(1, "subscribe", null), REPLY), id(1));
+            halfClosed.halfClose();
+            halfClosed.close();
+        }
+    }
+
+    @Test
+    void aClientThatHangsUpRightAfterStopOrStartStillHasItDone() throws Exception {
+        connect().send(request(1, "stop", "{\"name\":\"sleeper\"}")).close();
+        await().atMost(SETTLE).until(() -> engine.status("sleeper").state() == ServerState.STOPPED);
+        connect().send(request(1, "start", "{\"name\":\"sleeper\"}")).close();
+        await().atMost(SETTLE).until(() -> engine.status("sleeper").state() == ServerState.RUNNING);
+        connect().send(request(1, "restart", "{\"all\":true}")).close();
+        await().atMost(SETTLE)
+                .until(() -> engine.status("sleeper").state() == ServerState.RUNNING
+                        && engine.status("chatty").state() == ServerState.RUNNING);
+    }
+
+    @Test
+    void aHalfClosedClientIsAnsweredAndItsLogRunsToItsEnd() throws Exception {
+        RawClient client = connect();
+        client.send(request(1, "logs", "{\"name\":\"sleeper\",\"tail\":5}")).halfClose();
+        JsonNode reply = client.next(REPLY);
+        String subscription = assertResult(reply, id(1)).get("subscription_id").asText();
+        while (true) {
+            JsonNode message = client.next(REPLY);
+            assertNotification(message);
+            assertThat(message.get("params").get("subscription_id").asText()).isEqualTo(subscription);
+            if (message.get("method").asText().equals("log_end")) {
+                break;
+            }
+        }
+        assertThat(client.nextLine(REPLY))
+                .as("the daemon hangs up once the stream is over")
+                .isNull();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Subscriptions belong to their connection
+
+    @Test
+    void anotherClientCannotCancelAStreamAndAStreamEndsWithItsConnection() throws Exception {
+        RawClient owner = connect();
+        String state = assertResult(owner.call(request(1, "subscribe", null), REPLY), id(1))
+                .get("subscription_id")
+                .asText();
+        String logs = assertResult(
+                        owner.call(request(2, "logs", "{\"name\":\"sleeper\",\"follow\":true,\"tail\":0}"), REPLY),
+                        id(2))
+                .get("subscription_id")
+                .asText();
+        assertThat(EngineProbe.stateSubscribers(engine)).isEqualTo(subscriptions + 1);
+        assertThat(threadsNamed("xy-follow-")).hasSize(forwarders + 1);
+
+        RawClient stranger = connect();
+        assertThat(assertError(
+                        stranger.call(request(1, "unsubscribe", "{\"subscription_id\":\"" + state + "\"}"), REPLY),
+                        id(1),
+                        ErrorCodes.INVALID_PARAMS))
+                .contains(state);
+        assertError(
+                stranger.call(request(2, "logs_cancel", "{\"subscription_id\":\"" + logs + "\"}"), REPLY),
+                id(2),
+                ErrorCodes.INVALID_PARAMS);
+        assertError(
+                stranger.call(request(3, "logs_cancel", "{\"subscription_id\":\"" + state + "\"}"), REPLY),
+                id(3),
+                ErrorCodes.INVALID_PARAMS);
+        assertThat(EngineProbe.stateSubscribers(engine)).isEqualTo(subscriptions + 1);
+        assertThat(threadsNamed("xy-follow-")).hasSize(forwarders + 1);
+
+        // The owner's streams still flow: a restart of the sleeper shows in both.
+        engine.restart(Wire.Target.one("sleeper"));
+        boolean sawState = false;
+        boolean sawLog = false;
+        while (!(sawState && sawLog)) {
+            JsonNode message = owner.next(REPLY);
+            assertNotification(message);
+            String id = message.get("params").get("subscription_id").asText();
+            sawState |= id.equals(state);
+            sawLog |= id.equals(logs);
+        }
+
+        owner.close(); // the check after each test: both streams end with the connection
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Everything at once
+
+    @Test
+    void aStormOfHostileClientsAtOnce() throws Exception {
+        startChatty();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Void>> storm = new ArrayList<>();
+            storm.add(() -> {
+                for (int i = 0; i < 10; i++) {
+                    RawClient client = connectNeverReading();
+                    client.send(request(i, "logs", "{\"name\":\"chatty\",\"follow\":true,\"tail\":100000}"));
+                }
+                return null;
+            });
+            storm.add(() -> {
+                Random random = new Random(7);
+                for (int i = 0; i < 20; i++) {
+                    byte[] junk = new byte[64 * 1024];
+                    random.nextBytes(junk);
+                    connect().sendBytes(junk).close();
+                }
+                return null;
+            });
+            storm.add(() -> {
+                for (int i = 0; i < 5; i++) {
+                    RawClient client = connect();
+                    byte[] chunk = new byte[1024 * 1024];
+                    try {
+                        for (int k = 0; k < 5; k++) {
+                            client.sendBytes(chunk);
+                        }
+                    } catch (IOException e) {
+                        // cut off, as it should be
+                    }
+                    client.close();
+                }
+                return null;
+            });
+            storm.add(() -> {
+                String batch =
+                        "[" + String.join(",", java.util.Collections.nCopies(5000, request(1, "list", null))) + "]";
+                for (int i = 0; i < 5; i++) {
+                    RawClient client = connect();
+                    assertThat(client.call(batch, REPLY)).hasSize(5000);
+                    client.close();
+                }
+                return null;
+            });
+            for (int c = 0; c < 4; c++) {
+                storm.add(() -> {
+                    RawClient client = connect();
+                    for (int i = 0; i < 200; i++) {
+                        assertResult(client.call(request(i, "status", "{\"name\":\"sleeper\"}"), REPLY), id(i));
+                    }
+                    client.close();
+                    return null;
+                });
+            }
+            for (Future<Void> done : pool.invokeAll(storm, 5, TimeUnit.MINUTES)) {
+                done.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
