@@ -1,10 +1,15 @@
 package dev.xy.core.rpc;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,6 +19,14 @@ import java.util.Optional;
  */
 public final class RpcDispatcher {
     private static final System.Logger LOG = System.getLogger(RpcDispatcher.class.getName());
+    /**
+     * Reads numbers as written (no doubles), so that an id such as {@code 1e400} or {@code 0.10} is echoed as
+     * sent, not as {@code "Infinity"} or {@code 0.1}.
+     */
+    private static final ObjectReader LINE = Json.STRICT
+            .reader()
+            .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
 
     /** One method: takes the {@code params} (an object, or null when absent), returns the result. */
     @FunctionalInterface
@@ -31,14 +44,11 @@ public final class RpcDispatcher {
     public Optional<String> handle(String line, RpcPeer peer) {
         JsonNode message;
         try {
-            message = Json.STRICT.readTree(line);
-        } catch (JsonProcessingException e) {
-            return Optional.of(write(error(
-                    NullNode.getInstance(), ErrorCodes.PARSE_ERROR, "parse error: " + e.getOriginalMessage(), null)));
-        }
-        if (message == null || message.isMissingNode()) {
+            message = parse(line);
+        } catch (IOException e) {
+            String problem = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
             return Optional.of(
-                    write(error(NullNode.getInstance(), ErrorCodes.PARSE_ERROR, "parse error: empty message", null)));
+                    write(error(NullNode.getInstance(), ErrorCodes.PARSE_ERROR, "parse error: " + problem, null)));
         }
         if (message.isArray()) {
             if (message.isEmpty()) {
@@ -52,6 +62,23 @@ public final class RpcDispatcher {
             return replies.isEmpty() ? Optional.empty() : Optional.of(write(replies));
         }
         return handleOne(message, peer).map(RpcDispatcher::write);
+    }
+
+    /**
+     * Exactly one JSON value: anything after it (a second request, junk) makes the line a parse error, rather than
+     * being dropped unanswered.
+     */
+    private static JsonNode parse(String line) throws IOException {
+        try (JsonParser parser = LINE.createParser(line)) {
+            JsonNode message = LINE.readTree(parser);
+            if (message == null || message.isMissingNode()) {
+                throw new IOException("empty message");
+            }
+            if (parser.nextToken() != null) {
+                throw new IOException("more than one JSON value on the line");
+            }
+            return message;
+        }
     }
 
     private Optional<ObjectNode> handleOne(JsonNode request, RpcPeer peer) {

@@ -214,6 +214,18 @@ class HostileClientsIT {
                 Arguments.of("not JSON at all", "hello daemon", ErrorCodes.PARSE_ERROR, nullId(), null),
                 Arguments.of("a single quote", "'", ErrorCodes.PARSE_ERROR, nullId(), null),
                 Arguments.of("NaN", "NaN", ErrorCodes.PARSE_ERROR, nullId(), null),
+                Arguments.of(
+                        "a request with trailing junk",
+                        request(1, "list", null) + " junk",
+                        ErrorCodes.PARSE_ERROR,
+                        nullId(),
+                        null),
+                Arguments.of(
+                        "two requests on one line",
+                        request(1, "list", null) + request(2, "list", null),
+                        ErrorCodes.PARSE_ERROR,
+                        nullId(),
+                        null),
                 Arguments.of("a number", "42", ErrorCodes.INVALID_REQUEST, nullId(), null),
                 Arguments.of("a string", "\"list\"", ErrorCodes.INVALID_REQUEST, nullId(), null),
                 Arguments.of("null", "null", ErrorCodes.INVALID_REQUEST, nullId(), null),
@@ -446,6 +458,32 @@ class HostileClientsIT {
             assertThat(message).contains(mentioned);
         }
         assertAnswersTheSentinelNext(client);
+    }
+
+    @Test
+    void idsAreEchoedExactlyAsSent() throws Exception {
+        RawClient client = connect();
+        for (String id : List.of(
+                "0",
+                "-1",
+                "9007199254740993",
+                "123456789012345678901234567890",
+                "1.5",
+                "-0.25",
+                "1e400",
+                "0.10",
+                "100.0",
+                "-0",
+                "\"\"",
+                "\"a \\\"quoted\\\" \\u0000 id ✓\"",
+                "null")) {
+            JsonNode sent = RawClient.EXACT.readTree(id);
+            JsonNode reply = client.call(request(id, "version", null), REPLY);
+            assertResult(reply, sent);
+            assertThat(reply.get("id").getNodeType())
+                    .as("the id's type for %s", id)
+                    .isEqualTo(sent.getNodeType());
+        }
     }
 
     @Test

@@ -108,6 +108,28 @@ class RpcDispatcherTest {
     }
 
     @Test
+    void aLineWithMoreThanOneValueIsAParseErrorNotHalfAnAnswer() throws Exception {
+        String request = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"echo\"}";
+        for (String line : new String[] {request + request, request + " junk", request + " 2", "[] []"}) {
+            JsonNode reply = reply(line);
+            assertThat(reply.path("error").path("code").asInt()).as(line).isEqualTo(ErrorCodes.PARSE_ERROR);
+            assertThat(reply.get("id").isNull()).isTrue();
+        }
+        assertThat(calls).isEmpty();
+        assertThat(reply(request + "  \t").has("result")).isTrue();
+    }
+
+    @Test
+    void numericIdsAreEchoedAsWritten() {
+        for (String id : new String[] {"1e400", "0.10", "-7", "123456789012345678901234567890"}) {
+            assertThat(dispatcher.handle("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"echo\"}", NO_PEER))
+                    .get()
+                    .asString()
+                    .startsWith("{\"jsonrpc\":\"2.0\",\"id\":" + new java.math.BigDecimal(id) + ",");
+        }
+    }
+
+    @Test
     void aBatchIsAnsweredAsABatchWithoutItsNotifications() throws Exception {
         JsonNode reply = reply(
                 "[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"echo\"},{\"jsonrpc\":\"2.0\",\"method\":\"echo\"},5]");
