@@ -375,6 +375,18 @@ class HostileClientsIT {
                         id(1),
                         "`tail`"),
                 Arguments.of(
+                        "tail beyond an int",
+                        request(1, "logs", "{\"name\":\"sleeper\",\"tail\":99999999999}"),
+                        ErrorCodes.INVALID_PARAMS,
+                        id(1),
+                        "`tail`"),
+                Arguments.of(
+                        "tail beyond a long",
+                        request(1, "logs", "{\"name\":\"sleeper\",\"tail\":1" + "0".repeat(40) + "}"),
+                        ErrorCodes.INVALID_PARAMS,
+                        id(1),
+                        "`tail`"),
+                Arguments.of(
                         "a negative tail",
                         request(1, "logs", "{\"name\":\"sleeper\",\"tail\":-1}"),
                         ErrorCodes.INVALID_PARAMS,

@@ -216,6 +216,13 @@ class RpcDispatcherTest {
                 .contains("`follow` must be true or false");
         assertThat(bindFails("{\"name\":\"a\",\"follow\":1}", Counted.class).getMessage())
                 .contains("`follow` must be true or false");
+        assertThat(bindFails("{\"name\":\"a\",\"tail\":99999999999}", Counted.class)
+                        .getMessage())
+                .isEqualTo("invalid params for status: `tail` is out of range: it must be an integer from"
+                        + " -2147483648 to 2147483647");
+        assertThat(bindFails("{\"name\":\"a\",\"tail\":-1" + "0".repeat(30) + "}", Counted.class)
+                        .getMessage())
+                .contains("`tail` is out of range");
         assertThat(bindFails("{\"names\":\"a\"}", Wire.Target.class).getMessage())
                 .contains("`names` must be an array");
         assertThat(bindFails("{\"names\":[1]}", Wire.Target.class).getMessage())
