@@ -124,7 +124,7 @@ public final class ApiSession {
             public void ended(IOException failure) {
                 subscriptions.remove(id);
                 gate.send(Methods.LOG_END, new Wire.LogEnd(id));
-                gate.then(endStream);
+                endStream.run();
             }
         };
         try {

@@ -6,12 +6,12 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The JSON-RPC 2.0 session logic for one line: parses it, validates the envelope, answers batches as batches,
@@ -34,6 +34,9 @@ public final class RpcDispatcher {
         Object handle(JsonNode params, RpcPeer peer) throws RpcException;
     }
 
+    /** About how much of a batch's answer is gathered before it is passed on. */
+    static final int BATCH_PIECE_CHARS = 64 * 1024;
+
     private final Map<String, Handler> handlers;
 
     public RpcDispatcher(Map<String, Handler> handlers) {
@@ -42,26 +45,70 @@ public final class RpcDispatcher {
 
     /** The reply line for {@code line}, or empty when there is nothing to answer (notifications only). */
     public Optional<String> handle(String line, RpcPeer peer) {
+        StringBuilder answer = new StringBuilder();
+        boolean[] answered = {false};
+        handle(line, peer, piece -> {
+            answered[0] = true;
+            answer.append(piece);
+        });
+        return answered[0] ? Optional.of(answer.toString()) : Optional.empty();
+    }
+
+    /**
+     * Answers {@code line}, handing the answer to {@code out} in pieces that together make one line (without its
+     * newline); nothing at all when there is nothing to answer (notifications only). A batch's answer comes in
+     * pieces of about {@link #BATCH_PIECE_CHARS} as its requests are answered, so that the whole answer to a large
+     * batch (megabytes, for a line of a thousand {@code status} calls) never has to be held at once.
+     */
+    public void handle(String line, RpcPeer peer, Consumer<String> out) {
         JsonNode message;
         try {
             message = parse(line);
         } catch (IOException e) {
             String problem = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
-            return Optional.of(
-                    write(error(NullNode.getInstance(), ErrorCodes.PARSE_ERROR, "parse error: " + problem, null)));
+            out.accept(write(error(NullNode.getInstance(), ErrorCodes.PARSE_ERROR, "parse error: " + problem, null)));
+            return;
         }
-        if (message.isArray()) {
-            if (message.isEmpty()) {
-                return Optional.of(write(error(
-                        NullNode.getInstance(), ErrorCodes.INVALID_REQUEST, "invalid request: empty batch", null)));
-            }
-            ArrayNode replies = Json.STRICT.createArrayNode();
-            for (JsonNode request : message) {
-                handleOne(request, peer).ifPresent(replies::add);
-            }
-            return replies.isEmpty() ? Optional.empty() : Optional.of(write(replies));
+        if (!message.isArray()) {
+            handleOne(message, peer).map(RpcDispatcher::write).ifPresent(out);
+            return;
         }
-        return handleOne(message, peer).map(RpcDispatcher::write);
+        if (message.isEmpty()) {
+            out.accept(write(
+                    error(NullNode.getInstance(), ErrorCodes.INVALID_REQUEST, "invalid request: empty batch", null)));
+            return;
+        }
+        BatchAnswer answer = new BatchAnswer(out);
+        for (JsonNode request : message) {
+            handleOne(request, peer).map(RpcDispatcher::write).ifPresent(answer::add);
+        }
+        answer.finish();
+    }
+
+    /** A batch's answer, passed on in pieces as it grows; no array at all if every request was a notification. */
+    private static final class BatchAnswer {
+        private final Consumer<String> out;
+        private final StringBuilder pending = new StringBuilder();
+        private boolean started;
+
+        BatchAnswer(Consumer<String> out) {
+            this.out = out;
+        }
+
+        void add(String reply) {
+            pending.append(started ? ',' : '[').append(reply);
+            started = true;
+            if (pending.length() >= BATCH_PIECE_CHARS) {
+                out.accept(pending.toString());
+                pending.setLength(0);
+            }
+        }
+
+        void finish() {
+            if (started) {
+                out.accept(pending.append(']').toString());
+            }
+        }
     }
 
     /**

@@ -594,6 +594,72 @@ class HostileClientsIT {
         assertAnswersTheSentinelNext(client);
     }
 
+    /**
+     * The largest batch a line can hold asks for far more than a client's outbox (8 MB): a client that reads its
+     * answer must get all of it, not be taken for one that does not read.
+     */
+    @Test
+    void aBatchWhoseAnswerIsLargerThanTheOutboxIsAnsweredInFull() throws Exception {
+        RawClient client = connect();
+        StringBuilder batch = new StringBuilder("[");
+        int count = 0;
+        while (batch.length() + 100 < SocketServer.MAX_LINE_BYTES) {
+            batch.append(count == 0 ? "" : ",").append(request(count, "status", "{\"name\":\"sleeper\"}"));
+            count++;
+        }
+        batch.append(']');
+        client.send(batch.toString());
+        String line = client.nextLine(REPLY);
+        assertThat(line).as("an answer, not a closed connection").isNotNull();
+        assertThat(line.length()).isGreaterThan((int) SocketServer.MAX_OUTBOX_BYTES);
+        JsonNode replies = RawClient.EXACT.readTree(line);
+        assertThat(replies).hasSize(count);
+        for (int i = 0; i < count; i += 997) {
+            assertResult(replies.get(i), id(i));
+        }
+        assertResult(replies.get(count - 1), id(count - 1));
+        assertAnswersTheSentinelNext(client);
+    }
+
+    /** A stream's notifications go between lines, never inside the line of a batch's answer. */
+    @Test
+    void notificationsNeverLandInsideABatchAnswer() throws Exception {
+        startChatty();
+        RawClient client = connect();
+        assertResult(client.call(request(0, "logs", "{\"name\":\"chatty\",\"follow\":true}"), REPLY), id(0));
+        String batch = "["
+                + String.join(",", java.util.Collections.nCopies(3000, request(1, "status", "{\"name\":\"sleeper\"}")))
+                + "]";
+        for (int round = 0; round < 5; round++) {
+            client.send(batch);
+            JsonNode message;
+            do {
+                message = client.next(REPLY); // every line parses: nothing was spliced into another
+                if (!message.isArray()) {
+                    assertNotification(message);
+                }
+            } while (!message.isArray());
+            assertThat(message).hasSize(3000);
+        }
+    }
+
+    /**
+     * A batch that opens a chatty follow and then asks for more than fits the outbox, sent by a client that never
+     * reads: the answer stops at the bound, and the follow's lines, held back until the answer is complete, may
+     * not pile up without bound either — the client is cut off.
+     */
+    @Test
+    void aNeverReadBatchThatOpensAChattyFollowIsCutOff() throws Exception {
+        startChatty();
+        StringBuilder batch = new StringBuilder("[" + request(0, "logs", "{\"name\":\"chatty\",\"follow\":true}"));
+        for (int i = 1; batch.length() + 100 < SocketServer.MAX_LINE_BYTES; i++) {
+            batch.append(',').append(request(i, "status", "{\"name\":\"sleeper\"}"));
+        }
+        RawClient client = connectNeverReading();
+        client.send(batch.append(']').toString());
+        awaitCutOff(List.of(client));
+    }
+
     // ---------------------------------------------------------------------------------------------------------
     // Junk and size limits
 
@@ -709,19 +775,29 @@ class HostileClientsIT {
             client.send(request(i, "logs", "{\"name\":\"chatty\",\"follow\":true,\"tail\":100000}"));
             readers.add(client);
         }
-        await("every client that does not read is cut off")
-                .atMost(Duration.ofMinutes(2))
-                .until(() -> threadsNamed("xy-connection-").size() == connectionThreads
-                        && threadsNamed("xy-follow-").size() == forwarders);
-        for (RawClient client : readers) {
-            assertThat(client.drainsToEnd(REPLY))
-                    .as("the daemon closed the connection")
-                    .isTrue();
-        }
+        awaitCutOff(readers);
         long after = heapUsedAfterGc();
         assertThat(after - before)
                 .as("heap bytes kept after the clients were cut off")
                 .isLessThan(64L << 20);
+    }
+
+    /**
+     * Waits until the daemon has closed every one of these clients' connections, and the threads it had for them
+     * are gone. Only then reads what is left: reading any earlier would make them readers.
+     */
+    private void awaitCutOff(List<RawClient> neverReading) throws InterruptedException {
+        await("every client that does not read is cut off")
+                .atMost(Duration.ofMinutes(2))
+                .until(() -> neverReading.stream().allMatch(RawClient::closedByDaemon));
+        await().atMost(SETTLE)
+                .until(() -> threadsNamed("xy-connection-").size() == connectionThreads
+                        && threadsNamed("xy-follow-").size() == forwarders);
+        for (RawClient client : neverReading) {
+            assertThat(client.drainsToEnd(REPLY))
+                    .as("the daemon closed the connection")
+                    .isTrue();
+        }
     }
 
     private static long heapUsedAfterGc() {

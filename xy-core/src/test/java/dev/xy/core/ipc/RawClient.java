@@ -104,6 +104,19 @@ final class RawClient implements AutoCloseable {
     }
 
     /**
+     * Whether the daemon has closed this connection, found out without reading (which would make this client a
+     * reader): a blank line, which the daemon skips, cannot be sent to a closed connection.
+     */
+    boolean closedByDaemon() {
+        try {
+            sendBytes(new byte[] {'\n'});
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /**
      * For a client that never read: reads (and drops) what is left in the socket and says whether the daemon has
      * closed the connection, i.e. whether the end of the stream came within {@code timeout}.
      */

@@ -32,6 +32,9 @@ class RpcDispatcherTest {
         public void sendNotification(String method, Object params) {}
 
         @Override
+        public void sendNotificationAfterReply(String method, Object params) {}
+
+        @Override
         public void onClose(Runnable cleanup) {}
 
         @Override
