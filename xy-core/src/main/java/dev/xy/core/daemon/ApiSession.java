@@ -6,6 +6,7 @@ import dev.xy.core.api.StateListener;
 import dev.xy.core.api.Subscription;
 import dev.xy.core.api.XyApi;
 import dev.xy.core.logs.LogLine;
+import dev.xy.core.rpc.ErrorCodes;
 import dev.xy.core.rpc.Methods;
 import dev.xy.core.rpc.Params;
 import dev.xy.core.rpc.RpcDispatcher;
@@ -16,6 +17,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -26,11 +29,14 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ApiSession {
     /** How many log lines {@code logs} sends when no {@code tail} is given. */
     public static final int DEFAULT_TAIL = 100;
+    /** How many streams (followed or tailed logs, state subscriptions) one connection may have open at once. */
+    public static final int MAX_STREAMS = 64;
 
     private final XyApi api;
     private final RpcPeer peer;
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
     private final AtomicLong nextSubscription = new AtomicLong();
+    private final AtomicInteger openStreams = new AtomicInteger();
 
     private ApiSession(XyApi api, RpcPeer peer) {
         this.api = api;
@@ -101,7 +107,7 @@ public final class ApiSession {
             follow(id, request.name(), tail);
         } else {
             List<LogLine> lines = unchecked(() -> api.tail(request.name(), tail));
-            Runnable endStream = peer.openStream();
+            Runnable endStream = openStream();
             peer.afterReply(() -> {
                 lines.forEach(line -> peer.sendNotification(Methods.LOG, logEvent(id, line)));
                 peer.sendNotification(Methods.LOG_END, new Wire.LogEnd(id));
@@ -112,7 +118,7 @@ public final class ApiSession {
     }
 
     private void follow(String id, String name, int tail) throws RpcException {
-        Runnable endStream = peer.openStream();
+        Runnable endStream = openStream();
         AfterReply gate = new AfterReply(peer);
         LogListener forward = new LogListener() {
             @Override
@@ -138,7 +144,7 @@ public final class ApiSession {
     private Object subscribe(JsonNode params) throws RpcException {
         Params.bind(Methods.SUBSCRIBE, params, Wire.NoParams.class);
         String id = "state-" + nextSubscription.incrementAndGet();
-        Runnable endStream = peer.openStream();
+        Runnable endStream = openStream();
         AfterReply gate = new AfterReply(peer);
         List<List<Wire.ServerSummary>> snapshot = new java.util.ArrayList<>(1);
         StateListener forward = new StateListener() {
@@ -164,6 +170,29 @@ public final class ApiSession {
             endStream.run();
         });
         return new Wire.SubscriptionResult(id, snapshot.isEmpty() ? List.of() : snapshot.get(0));
+    }
+
+    /**
+     * Opens a stream on the connection, unless it has {@link #MAX_STREAMS} open already: each costs a forwarder
+     * thread or a tail of log lines held until sent, and one line of a batch could otherwise ask for thousands.
+     * The returned action ends it (more than once is harmless).
+     */
+    private Runnable openStream() throws RpcException {
+        if (openStreams.incrementAndGet() > MAX_STREAMS) {
+            openStreams.decrementAndGet();
+            throw new RpcException(
+                    ErrorCodes.TOO_MANY_STREAMS,
+                    "this connection has " + MAX_STREAMS + " streams open already; end one (logs_cancel,"
+                            + " unsubscribe) or use another connection");
+        }
+        Runnable endOnPeer = peer.openStream();
+        AtomicBoolean ended = new AtomicBoolean();
+        return () -> {
+            if (ended.compareAndSet(false, true)) {
+                openStreams.decrementAndGet();
+                endOnPeer.run();
+            }
+        };
     }
 
     private Object cancel(String method, JsonNode params) throws RpcException {

@@ -11,6 +11,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.xy.core.config.ConfigLoader;
+import dev.xy.core.daemon.ApiSession;
 import dev.xy.core.daemon.DaemonHost;
 import dev.xy.core.daemon.Engine;
 import dev.xy.core.daemon.EngineProbe;
@@ -962,6 +963,81 @@ class HostileClientsIT {
         }
 
         owner.close(); // the check after each test: both streams end with the connection
+    }
+
+    /**
+     * One line of a thousand {@code logs} calls must not become a thousand log forwarder threads, nor a thousand
+     * tails held in memory until the batch is answered: a connection has at most {@link ApiSession#MAX_STREAMS}
+     * streams open, and is told so, clearly, past that.
+     */
+    @Test
+    void aConnectionCannotOpenStreamsWithoutBound() throws Exception {
+        RawClient client = connect();
+        List<String> follows = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            follows.add(request(i, "logs", "{\"name\":\"sleeper\",\"follow\":true,\"tail\":0}"));
+        }
+        JsonNode replies = client.call("[" + String.join(",", follows) + "]", REPLY);
+        assertThat(replies).hasSize(1000);
+        List<String> opened = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            if (i < ApiSession.MAX_STREAMS) {
+                opened.add(assertResult(replies.get(i), id(i))
+                        .get("subscription_id")
+                        .asText());
+            } else {
+                assertThat(assertError(replies.get(i), id(i), ErrorCodes.TOO_MANY_STREAMS))
+                        .contains(String.valueOf(ApiSession.MAX_STREAMS));
+            }
+        }
+        assertThat(threadsNamed("xy-follow-")).hasSize(forwarders + ApiSession.MAX_STREAMS);
+        assertError(client.call(request("\"s\"", "subscribe", null), REPLY), id("s"), ErrorCodes.TOO_MANY_STREAMS);
+
+        // Ending one makes room for another, once it has ended (its log_end is out).
+        client.send(request("\"c\"", "logs_cancel", "{\"subscription_id\":\"" + opened.get(0) + "\"}"));
+        boolean cancelled = false;
+        boolean ended = false;
+        while (!(cancelled && ended)) { // in either order: the log_end comes from the stream's own thread
+            JsonNode message = client.next(REPLY);
+            if (message.has("id")) {
+                assertResult(message, id("c"));
+                cancelled = true;
+            } else {
+                assertNotification(message);
+                assertThat(message.get("method").asText()).isEqualTo("log_end");
+                ended = true;
+            }
+        }
+        await().atMost(REPLY).until(() -> client.call(request("\"s2\"", "subscribe", null), REPLY)
+                .has("result"));
+    }
+
+    /** The same for logs that are only tailed: a tail holds its lines until they are sent. */
+    @Test
+    void aBatchOfTailsIsCappedToo() throws Exception {
+        RawClient client = connect();
+        List<String> tails = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            tails.add(request(i, "logs", "{\"name\":\"sleeper\",\"tail\":100000}"));
+        }
+        client.send("[" + String.join(",", tails) + "]");
+        JsonNode replies = client.next(REPLY);
+        assertThat(replies).hasSize(1000);
+        long refused = 0;
+        for (int i = 0; i < 1000; i++) {
+            JsonNode reply = replies.get(i);
+            assertResponse(reply, id(i));
+            refused += reply.has("error") ? 1 : 0;
+        }
+        assertThat(refused).isEqualTo(1000 - ApiSession.MAX_STREAMS);
+        int ended = 0;
+        while (ended < ApiSession.MAX_STREAMS) {
+            JsonNode message = client.next(REPLY);
+            assertNotification(message);
+            ended += message.get("method").asText().equals("log_end") ? 1 : 0;
+        }
+        assertResult(
+                client.call(request("\"again\"", "logs", "{\"name\":\"sleeper\",\"tail\":0}"), REPLY), id("again"));
     }
 
     // ---------------------------------------------------------------------------------------------------------
