@@ -714,6 +714,37 @@ class HostileClientsIT {
         assertAnswersTheSentinelNext(client);
     }
 
+    /**
+     * Fifty clients each send one request of nearly 1 MB and then stay, idle. What it took to read those lines
+     * must not stay with every connection: after a full GC the heap is within 24 MB of where it was. Fifty
+     * connections cost about 8 MB here (their 64 KB write buffers, on both sides of the socket, since the
+     * clients live in this JVM too); fifty kept read buffers of 1 MB would add 50 MB.
+     */
+    @Test
+    void idleClientsDoNotKeepWhatTheirLargestLineTook() throws Exception {
+        String start = "{\"jsonrpc\":\"2.0\",\"id\":\"big\",\"method\":\"version\"";
+        String line = start + " ".repeat(SocketServer.MAX_LINE_BYTES - start.length() - 1) + "}";
+        List<RawClient> idle = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            RawClient client = connect(); // connections, threads and their buffers exist before measuring
+            assertAnswersTheSentinelNext(client);
+            idle.add(client);
+        }
+        long before = heapUsedAfterGc();
+        for (int i = 0; i < 50; i++) {
+            RawClient client = connect();
+            assertResult(client.call(line, REPLY), id("big"));
+            idle.add(client);
+        }
+        long after = heapUsedAfterGc();
+        assertThat(after - before)
+                .as("heap bytes kept for fifty idle connections")
+                .isLessThan(24L << 20);
+        for (RawClient client : idle) {
+            assertAnswersTheSentinelNext(client);
+        }
+    }
+
     @Test
     void aLineOverTheLimitClosesThatConnectionOnly() throws Exception {
         RawClient other = connect();
