@@ -37,6 +37,8 @@ public final class ApiSession {
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
     private final AtomicLong nextSubscription = new AtomicLong();
     private final AtomicInteger openStreams = new AtomicInteger();
+    /** Set once the connection has ended; guarded by {@link #subscriptions}. */
+    private boolean closed;
 
     private ApiSession(XyApi api, RpcPeer peer) {
         this.api = api;
@@ -134,7 +136,7 @@ public final class ApiSession {
             }
         };
         try {
-            subscriptions.put(id, unchecked(() -> api.follow(name, tail, forward)));
+            keep(id, unchecked(() -> api.follow(name, tail, forward)));
         } catch (RpcException | RuntimeException e) {
             endStream.run();
             throw e;
@@ -165,7 +167,7 @@ public final class ApiSession {
             endStream.run();
             throw e;
         }
-        subscriptions.put(id, () -> {
+        keep(id, () -> {
             subscription.close();
             endStream.run();
         });
@@ -208,9 +210,29 @@ public final class ApiSession {
         return new Wire.CancelResult(id);
     }
 
+    /**
+     * Keeps a stream until it is cancelled or the connection ends. The connection may have ended already while
+     * this request was being answered (a batch goes on after its client hangs up): then the stream ends at once,
+     * or nothing would ever end it.
+     */
+    private void keep(String id, Subscription subscription) {
+        synchronized (subscriptions) {
+            if (!closed) {
+                subscriptions.put(id, subscription);
+                return;
+            }
+        }
+        subscription.close();
+    }
+
     private void closeAll() {
-        List.copyOf(subscriptions.values()).forEach(Subscription::close);
-        subscriptions.clear();
+        List<Subscription> all;
+        synchronized (subscriptions) {
+            closed = true;
+            all = List.copyOf(subscriptions.values());
+            subscriptions.clear();
+        }
+        all.forEach(Subscription::close);
     }
 
     private static Wire.LogEvent logEvent(String id, LogLine line) {

@@ -815,6 +815,47 @@ class HostileClientsIT {
     }
 
     /**
+     * A client that sends request after request and never reads an answer: once 8 MB of answers wait for it, the
+     * daemon stops reading its requests (its sends block) rather than queue more; when it finally hangs up,
+     * nothing of it is left.
+     */
+    @Test
+    void aClientThatNeverReadsItsAnswersIsNoLongerReadFrom() throws Exception {
+        RawClient client = connectNeverReading();
+        byte[] requests = (String.join(
+                                "\n",
+                                java.util.Collections.nCopies(1000, request(1, "status", "{\"name\":\"sleeper\"}")))
+                        + "\n")
+                .getBytes(StandardCharsets.UTF_8);
+        java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
+        Thread sender = new Thread(() -> {
+            try {
+                while (true) {
+                    client.sendBytes(requests);
+                    sent.addAndGet(requests.length);
+                }
+            } catch (IOException e) {
+                // closed below
+            }
+        });
+        sender.setDaemon(true);
+        sender.start();
+        // The daemon answers until its 8 MB for this client and the socket's buffers are full, then its reader
+        // for this client waits for room (in Connection.answer) instead of reading on.
+        await("the daemon stops reading a client that does not read its answers")
+                .atMost(SETTLE)
+                .until(() -> Thread.getAllStackTraces().entrySet().stream()
+                        .anyMatch(e -> e.getKey().getName().endsWith("-reader")
+                                && e.getKey().getState() == Thread.State.WAITING
+                                && Stream.of(e.getValue())
+                                        .anyMatch(f -> f.getMethodName().contains("answer"))));
+        assertThat(sent.get()).as("request bytes the daemon took in").isLessThan(64L << 20);
+        client.close();
+        sender.join(REPLY.toMillis());
+        assertThat(sender.isAlive()).isFalse();
+    }
+
+    /**
      * Waits until the daemon has closed every one of these clients' connections, and the threads it had for them
      * are gone. Only then reads what is left: reading any earlier would make them readers.
      */
@@ -888,6 +929,14 @@ class HostileClientsIT {
         String bigBatch = "["
                 + String.join(",", java.util.Collections.nCopies(2000, request(1, "status", "{\"name\":\"sleeper\"}")))
                 + "]";
+        // Answers to write first, so that the daemon finds the client gone while the batch is still being answered,
+        // then streams to open after that.
+        String followBatch = bigBatch.substring(0, bigBatch.length() - 1) + ","
+                + String.join(
+                        ",",
+                        java.util.Collections.nCopies(
+                                50, request(1, "logs", "{\"name\":\"sleeper\",\"follow\":true,\"tail\":0}")))
+                + "]";
         for (int round = 0; round < 10; round++) {
             connect()
                     .sendBytes("{\"jsonrpc\":\"2.0\",\"id\":1,\"meth".getBytes(StandardCharsets.UTF_8))
@@ -896,6 +945,7 @@ class HostileClientsIT {
                     .sendBytes(("[" + request(1, "list", null) + ",{\"jsonrpc\"").getBytes(StandardCharsets.UTF_8))
                     .close();
             connect().send(bigBatch).close();
+            connect().send(followBatch).close();
             RawClient flowing = connect();
             flowing.send(request(1, "logs", "{\"name\":\"chatty\",\"follow\":true}"));
             flowing.next(REPLY);
@@ -1077,7 +1127,7 @@ class HostileClientsIT {
     @Test
     void aStormOfHostileClientsAtOnce() throws Exception {
         startChatty();
-        ExecutorService pool = Executors.newFixedThreadPool(8);
+        ExecutorService pool = Executors.newFixedThreadPool(9);
         try {
             List<Callable<Void>> storm = new ArrayList<>();
             storm.add(() -> {
@@ -1118,6 +1168,27 @@ class HostileClientsIT {
                     RawClient client = connect();
                     assertThat(client.call(batch, REPLY)).hasSize(5000);
                     client.close();
+                }
+                return null;
+            });
+            storm.add(() -> {
+                String follows = "["
+                        + String.join(
+                                ",",
+                                java.util.Collections.nCopies(
+                                        500, request(1, "logs", "{\"name\":\"chatty\",\"follow\":true}")))
+                        + "]";
+                String statuses = "["
+                        + String.join(
+                                ",",
+                                java.util.Collections.nCopies(2000, request(1, "status", "{\"name\":\"sleeper\"}")))
+                        + "]";
+                for (int i = 0; i < 5; i++) {
+                    connect().send(follows).close(); // a stream bomb, then gone
+                    connect().send(statuses).close(); // gone mid-answer
+                    connect()
+                            .sendBytes("{\"jsonrpc\":\"2.0\",\"id\":1,\"met".getBytes(StandardCharsets.UTF_8))
+                            .close(); // gone mid-request
                 }
                 return null;
             });
