@@ -167,8 +167,10 @@ final class Connection implements RpcPeer {
             });
         } finally {
             synchronized (this) {
-                outbox.endAnswer();
-                notifyAll();
+                if (!closed) {
+                    outbox.endAnswer();
+                    notifyAll();
+                }
             }
         }
     }

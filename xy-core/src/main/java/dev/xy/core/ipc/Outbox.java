@@ -109,5 +109,7 @@ final class Outbox {
         held.clear();
         answerBytes = 0;
         notificationBytes = 0;
+        answering = false;
+        lineOpen = false;
     }
 }
