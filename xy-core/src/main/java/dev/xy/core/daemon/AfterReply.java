@@ -1,39 +1,27 @@
 package dev.xy.core.daemon;
 
 import dev.xy.core.rpc.RpcPeer;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Holds a stream's notifications back until the reply that opened the stream has been queued: a client must
  * learn the subscription id before the first event that carries it. After that, notifications pass straight on,
- * in order.
+ * in order. What is held back waits in the connection's bounded outbox, never here: a stream opened early in a
+ * long batch cannot pile up lines in memory while the rest of the batch is answered.
  */
 final class AfterReply {
     private final RpcPeer peer;
-    private List<Runnable> held = new ArrayList<>();
+    private volatile boolean replied;
 
     AfterReply(RpcPeer peer) {
         this.peer = peer;
-        peer.afterReply(this::open);
+        peer.afterReply(() -> replied = true);
     }
 
     void send(String method, Object params) {
-        then(() -> peer.sendNotification(method, params));
-    }
-
-    /** Runs {@code action} in order with the notifications: now if the reply is out, else after it. */
-    synchronized void then(Runnable action) {
-        if (held == null) {
-            action.run();
+        if (replied) {
+            peer.sendNotification(method, params);
         } else {
-            held.add(action);
+            peer.sendNotificationAfterReply(method, params);
         }
-    }
-
-    private synchronized void open() {
-        List<Runnable> pending = held;
-        held = null;
-        pending.forEach(Runnable::run);
     }
 }

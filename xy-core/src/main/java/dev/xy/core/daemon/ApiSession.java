@@ -6,6 +6,7 @@ import dev.xy.core.api.StateListener;
 import dev.xy.core.api.Subscription;
 import dev.xy.core.api.XyApi;
 import dev.xy.core.logs.LogLine;
+import dev.xy.core.rpc.ErrorCodes;
 import dev.xy.core.rpc.Methods;
 import dev.xy.core.rpc.Params;
 import dev.xy.core.rpc.RpcDispatcher;
@@ -16,6 +17,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -26,11 +29,16 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ApiSession {
     /** How many log lines {@code logs} sends when no {@code tail} is given. */
     public static final int DEFAULT_TAIL = 100;
+    /** How many streams (followed or tailed logs, state subscriptions) one connection may have open at once. */
+    public static final int MAX_STREAMS = 64;
 
     private final XyApi api;
     private final RpcPeer peer;
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
     private final AtomicLong nextSubscription = new AtomicLong();
+    private final AtomicInteger openStreams = new AtomicInteger();
+    /** Set once the connection has ended; guarded by {@link #subscriptions}. */
+    private boolean closed;
 
     private ApiSession(XyApi api, RpcPeer peer) {
         this.api = api;
@@ -101,7 +109,7 @@ public final class ApiSession {
             follow(id, request.name(), tail);
         } else {
             List<LogLine> lines = unchecked(() -> api.tail(request.name(), tail));
-            Runnable endStream = peer.openStream();
+            Runnable endStream = openStream();
             peer.afterReply(() -> {
                 lines.forEach(line -> peer.sendNotification(Methods.LOG, logEvent(id, line)));
                 peer.sendNotification(Methods.LOG_END, new Wire.LogEnd(id));
@@ -112,7 +120,7 @@ public final class ApiSession {
     }
 
     private void follow(String id, String name, int tail) throws RpcException {
-        Runnable endStream = peer.openStream();
+        Runnable endStream = openStream();
         AfterReply gate = new AfterReply(peer);
         LogListener forward = new LogListener() {
             @Override
@@ -124,11 +132,11 @@ public final class ApiSession {
             public void ended(IOException failure) {
                 subscriptions.remove(id);
                 gate.send(Methods.LOG_END, new Wire.LogEnd(id));
-                gate.then(endStream);
+                endStream.run();
             }
         };
         try {
-            subscriptions.put(id, unchecked(() -> api.follow(name, tail, forward)));
+            keep(id, unchecked(() -> api.follow(name, tail, forward)));
         } catch (RpcException | RuntimeException e) {
             endStream.run();
             throw e;
@@ -138,7 +146,7 @@ public final class ApiSession {
     private Object subscribe(JsonNode params) throws RpcException {
         Params.bind(Methods.SUBSCRIBE, params, Wire.NoParams.class);
         String id = "state-" + nextSubscription.incrementAndGet();
-        Runnable endStream = peer.openStream();
+        Runnable endStream = openStream();
         AfterReply gate = new AfterReply(peer);
         List<List<Wire.ServerSummary>> snapshot = new java.util.ArrayList<>(1);
         StateListener forward = new StateListener() {
@@ -159,11 +167,34 @@ public final class ApiSession {
             endStream.run();
             throw e;
         }
-        subscriptions.put(id, () -> {
+        keep(id, () -> {
             subscription.close();
             endStream.run();
         });
         return new Wire.SubscriptionResult(id, snapshot.isEmpty() ? List.of() : snapshot.get(0));
+    }
+
+    /**
+     * Opens a stream on the connection, unless it has {@link #MAX_STREAMS} open already: each costs a forwarder
+     * thread or a tail of log lines held until sent, and one line of a batch could otherwise ask for thousands.
+     * The returned action ends it (more than once is harmless).
+     */
+    private Runnable openStream() throws RpcException {
+        if (openStreams.incrementAndGet() > MAX_STREAMS) {
+            openStreams.decrementAndGet();
+            throw new RpcException(
+                    ErrorCodes.TOO_MANY_STREAMS,
+                    "this connection has " + MAX_STREAMS + " streams open already; end one (logs_cancel,"
+                            + " unsubscribe) or use another connection");
+        }
+        Runnable endOnPeer = peer.openStream();
+        AtomicBoolean ended = new AtomicBoolean();
+        return () -> {
+            if (ended.compareAndSet(false, true)) {
+                openStreams.decrementAndGet();
+                endOnPeer.run();
+            }
+        };
     }
 
     private Object cancel(String method, JsonNode params) throws RpcException {
@@ -179,9 +210,29 @@ public final class ApiSession {
         return new Wire.CancelResult(id);
     }
 
+    /**
+     * Keeps a stream until it is cancelled or the connection ends. The connection may have ended already while
+     * this request was being answered (a batch goes on after its client hangs up): then the stream ends at once,
+     * or nothing would ever end it.
+     */
+    private void keep(String id, Subscription subscription) {
+        synchronized (subscriptions) {
+            if (!closed) {
+                subscriptions.put(id, subscription);
+                return;
+            }
+        }
+        subscription.close();
+    }
+
     private void closeAll() {
-        List.copyOf(subscriptions.values()).forEach(Subscription::close);
-        subscriptions.clear();
+        List<Subscription> all;
+        synchronized (subscriptions) {
+            closed = true;
+            all = List.copyOf(subscriptions.values());
+            subscriptions.clear();
+        }
+        all.forEach(Subscription::close);
     }
 
     private static Wire.LogEvent logEvent(String id, LogLine line) {

@@ -202,6 +202,11 @@ public final class Engine implements XyApi, AutoCloseable {
         return events.subscribe(listener, this::list);
     }
 
+    /** How many state subscriptions are open, over every connection (for tests). */
+    int stateSubscribers() {
+        return events.size();
+    }
+
     @Override
     public Wire.VersionResult version() {
         return new Wire.VersionResult(XyVersion.current(), Methods.PROTOCOL_VERSION);

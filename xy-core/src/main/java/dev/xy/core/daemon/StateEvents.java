@@ -33,6 +33,11 @@ final class StateEvents {
         }
     }
 
+    /** How many listeners are registered (for tests that check subscriptions end with their connection). */
+    synchronized int size() {
+        return listeners.size();
+    }
+
     private synchronized void remove(StateListener listener) {
         listeners.remove(listener);
     }

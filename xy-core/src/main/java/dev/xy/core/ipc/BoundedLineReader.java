@@ -14,12 +14,16 @@ public final class BoundedLineReader {
         }
     }
 
+    private static final int INITIAL_BYTES = 1024;
+    /** The largest line buffer kept from one line to the next. */
+    private static final int KEEP_BYTES = 64 * 1024;
+
     private final InputStream input;
     private final int maxBytes;
     private final byte[] buffer = new byte[8192];
     private int position;
     private int limit;
-    private byte[] line = new byte[1024];
+    private byte[] line = new byte[INITIAL_BYTES];
 
     public BoundedLineReader(InputStream input, int maxBytes) {
         this.input = input;
@@ -53,6 +57,11 @@ public final class BoundedLineReader {
     }
 
     private String decode(int length) {
-        return new String(line, 0, length, StandardCharsets.UTF_8);
+        String text = new String(line, 0, length, StandardCharsets.UTF_8);
+        if (line.length > KEEP_BYTES) {
+            // A connection that once sent a large line, then idles, should not keep a buffer that size.
+            line = new byte[INITIAL_BYTES];
+        }
+        return text;
     }
 }

@@ -7,33 +7,36 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import org.newsclub.net.unix.AFSocket;
 
 /**
  * One client connection: a reader thread that takes bounded lines and answers them through the dispatcher,
- * and a writer thread that drains this connection's outbox. The outbox is bounded: a client that stops
- * reading (say, a {@code logs -f} whose terminal is suspended) is disconnected instead of growing it.
+ * and a writer thread that drains this connection's {@link Outbox}. The outbox is bounded: a client that stops
+ * reading its notifications (say, a {@code logs -f} whose terminal is suspended) is disconnected instead of
+ * growing it, and one that stops reading its answers is no longer read from until it does.
  */
 final class Connection implements RpcPeer {
     private static final System.Logger LOG = System.getLogger(Connection.class.getName());
+    /** How often a client whose input has ended, and whose open streams are quiet, is checked for a hang-up. */
+    private static final Duration HANG_UP_CHECK = Duration.ofSeconds(1);
+    /** Not a piece: what {@link #nextToWrite} says when there is nothing to write but the client should be checked. */
+    private static final Outbox.Piece QUIET = new Outbox.Piece("", false, false);
 
     private final Socket socket;
     private final Function<RpcPeer, RpcDispatcher> sessions;
     private RpcDispatcher dispatcher;
     private final int maxLineBytes;
-    private final long maxOutboxBytes;
-    private final ArrayDeque<String> outbox = new ArrayDeque<>();
+    private final Outbox outbox;
     private final List<Runnable> cleanups = new CopyOnWriteArrayList<>();
     /** Touched only by the reader thread, which runs the handlers. */
     private final List<Runnable> afterReply = new ArrayList<>();
 
     private final Runnable onClosed;
-    private long outboxBytes;
     private boolean closed;
     private boolean inputEnded;
     private boolean overflowed;
@@ -49,7 +52,7 @@ final class Connection implements RpcPeer {
         this.socket = socket;
         this.sessions = sessions;
         this.maxLineBytes = maxLineBytes;
-        this.maxOutboxBytes = maxOutboxBytes;
+        this.outbox = new Outbox(maxOutboxBytes);
         this.onClosed = onClosed;
     }
 
@@ -65,7 +68,12 @@ final class Connection implements RpcPeer {
 
     @Override
     public void sendNotification(String method, Object params) {
-        send(RpcDispatcher.notification(method, params));
+        send(method, params, false);
+    }
+
+    @Override
+    public void sendNotificationAfterReply(String method, Object params) {
+        send(method, params, true);
     }
 
     @Override
@@ -113,8 +121,7 @@ final class Connection implements RpcPeer {
                 if (line.isBlank()) {
                     continue;
                 }
-                Optional<String> reply = dispatcher.handle(line, this);
-                reply.ifPresent(this::send);
+                answer(line);
                 List<Runnable> tasks = List.copyOf(afterReply);
                 afterReply.clear();
                 tasks.forEach(Runnable::run);
@@ -132,13 +139,54 @@ final class Connection implements RpcPeer {
         }
     }
 
-    private void send(String line) {
+    /**
+     * Answers one line. The reader waits while the client has a full outbox of answers still to read: a client
+     * that sends requests without reading the answers is simply no longer read from.
+     */
+    private void answer(String line) {
+        synchronized (this) {
+            outbox.beginAnswer();
+        }
+        try {
+            dispatcher.handle(line, this, piece -> {
+                synchronized (this) {
+                    while (!closed && !outbox.hasRoomForAnswer(piece.length())) {
+                        try {
+                            wait();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            closeLater(); // half an answer is no answer: the client must not wait for the rest
+                            return;
+                        }
+                    }
+                    if (!closed) {
+                        outbox.addAnswerPiece(piece);
+                        notifyAll();
+                    }
+                }
+            });
+        } finally {
+            synchronized (this) {
+                if (!closed) {
+                    outbox.endAnswer();
+                    notifyAll();
+                }
+            }
+        }
+    }
+
+    private void send(String method, Object params, boolean afterReply) {
+        synchronized (this) {
+            if (closed) {
+                return; // spares serialising what nobody will read
+            }
+        }
+        String line = RpcDispatcher.notification(method, params);
         synchronized (this) {
             if (closed) {
                 return;
             }
-            long size = line.length() + 1L;
-            if (outboxBytes + size > maxOutboxBytes) {
+            if (!outbox.offerNotification(line, afterReply)) {
                 if (!overflowed) {
                     overflowed = true;
                     LOG.log(System.Logger.Level.WARNING, "client is not reading its messages; closing its connection");
@@ -146,33 +194,33 @@ final class Connection implements RpcPeer {
                 }
                 return;
             }
-            outbox.addLast(line);
-            outboxBytes += size;
             notifyAll();
         }
     }
 
-    /** Writes queued lines in order; never holds the lock during I/O, so senders never wait on the client. */
+    /** Writes queued pieces in order; never holds the lock during I/O, so senders never wait on the client. */
     private void writeLoop() {
         try (OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024)) {
             while (true) {
-                String line;
-                boolean last;
-                synchronized (this) {
-                    while (outbox.isEmpty() && !closed && !(inputEnded && openStreams == 0)) {
-                        wait();
-                    }
-                    if (outbox.isEmpty()) {
+                Outbox.Piece piece = nextToWrite();
+                if (piece == null) {
+                    return;
+                }
+                if (piece == QUIET) {
+                    if (peerHasHungUp()) {
                         return;
                     }
-                    line = outbox.removeFirst();
-                    outboxBytes -= line.length() + 1L;
-                    last = outbox.isEmpty();
-                    writing = true;
+                    continue;
                 }
-                out.write(line.getBytes(StandardCharsets.UTF_8));
-                out.write('\n');
-                if (last) {
+                out.write(piece.text().getBytes(StandardCharsets.UTF_8));
+                if (piece.endsLine()) {
+                    out.write('\n');
+                }
+                boolean more;
+                synchronized (this) {
+                    more = !outbox.isEmpty();
+                }
+                if (!more) {
                     out.flush();
                 }
                 synchronized (this) {
@@ -186,6 +234,44 @@ final class Connection implements RpcPeer {
             Thread.currentThread().interrupt();
         } finally {
             close();
+        }
+    }
+
+    /**
+     * The next piece to write, waiting for one; null once there is nothing more to write. {@link #QUIET} when the
+     * client's input has ended but its streams are open and have had nothing to say for {@link #HANG_UP_CHECK}.
+     */
+    private synchronized Outbox.Piece nextToWrite() throws InterruptedException {
+        while (outbox.isEmpty() && !closed) {
+            if (!inputEnded) {
+                wait();
+            } else if (openStreams == 0) {
+                return null;
+            } else {
+                wait(HANG_UP_CHECK.toMillis());
+                if (outbox.isEmpty() && !closed && openStreams > 0) {
+                    return QUIET;
+                }
+            }
+        }
+        Outbox.Piece piece = outbox.poll();
+        if (piece != null) {
+            writing = true;
+            notifyAll(); // a reader waiting for room in the outbox
+        }
+        return piece;
+    }
+
+    /**
+     * Whether a client whose input has ended has closed its connection altogether, rather than only its sending
+     * side. Its streams may stay quiet for hours, and with nothing written nothing fails: without asking, the
+     * connection and its streams would be kept forever.
+     */
+    private boolean peerHasHungUp() {
+        try {
+            return socket instanceof AFSocket<?> unix && unix.checkConnectionClosed();
+        } catch (IOException e) {
+            return true;
         }
     }
 

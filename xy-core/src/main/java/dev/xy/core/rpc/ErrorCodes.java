@@ -16,6 +16,8 @@ public final class ErrorCodes {
     public static final int SPAWN_FAILED = -32006;
     /** The daemon is stopping its servers and takes no more commands. */
     public static final int SHUTTING_DOWN = -32007;
+    /** A connection asked for more streams (followed or tailed logs, subscriptions) than it may have open at once. */
+    public static final int TOO_MANY_STREAMS = -32008;
 
     private ErrorCodes() {}
 }

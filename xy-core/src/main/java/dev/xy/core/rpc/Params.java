@@ -1,6 +1,7 @@
 package dev.xy.core.rpc;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -24,6 +25,8 @@ public final class Params {
             throw invalid(method, unknown(e));
         } catch (MismatchedInputException e) {
             throw invalid(method, mismatched(e));
+        } catch (JsonMappingException e) {
+            throw invalid(method, outOfRange(e));
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw invalid(method, "params do not fit");
         }
@@ -55,6 +58,22 @@ public final class Params {
             return "params must be an object";
         }
         return "`" + field + "` must be " + expected;
+    }
+
+    /** A number too large for its param (Jackson wraps that with the param's path), or else what does not fit. */
+    private static String outOfRange(JsonMappingException e) {
+        String field = path(e.getPath());
+        if (field.isEmpty()) {
+            return "params do not fit";
+        }
+        if (e.getCause() instanceof InputCoercionException coercion) {
+            Class<?> type = coercion.getTargetType();
+            boolean isLong = type == Long.class || type == long.class;
+            return "`" + field + "` is out of range: it must be an integer from "
+                    + (isLong ? Long.MIN_VALUE : Integer.MIN_VALUE) + " to "
+                    + (isLong ? Long.MAX_VALUE : Integer.MAX_VALUE);
+        }
+        return "`" + field + "` does not fit";
     }
 
     private static String path(List<JsonMappingException.Reference> path) {

@@ -8,6 +8,13 @@ public interface RpcPeer {
      */
     void sendNotification(String method, Object params);
 
+    /**
+     * As {@link #sendNotification}, for a stream that the request being answered has opened: the notification is
+     * held back until that request's answer has been queued (queued at once when no request is being answered),
+     * so that the client learns the stream's id before its first event.
+     */
+    void sendNotificationAfterReply(String method, Object params);
+
     /** Runs {@code cleanup} once the connection is gone (such as ending the client's subscriptions). */
     void onClose(Runnable cleanup);
 

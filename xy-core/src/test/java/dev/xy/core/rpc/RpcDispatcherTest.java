@@ -32,6 +32,9 @@ class RpcDispatcherTest {
         public void sendNotification(String method, Object params) {}
 
         @Override
+        public void sendNotificationAfterReply(String method, Object params) {}
+
+        @Override
         public void onClose(Runnable cleanup) {}
 
         @Override
@@ -105,6 +108,28 @@ class RpcDispatcherTest {
                         .path("code")
                         .asInt())
                 .isEqualTo(ErrorCodes.METHOD_NOT_FOUND);
+    }
+
+    @Test
+    void aLineWithMoreThanOneValueIsAParseErrorNotHalfAnAnswer() throws Exception {
+        String request = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"echo\"}";
+        for (String line : new String[] {request + request, request + " junk", request + " 2", "[] []"}) {
+            JsonNode reply = reply(line);
+            assertThat(reply.path("error").path("code").asInt()).as(line).isEqualTo(ErrorCodes.PARSE_ERROR);
+            assertThat(reply.get("id").isNull()).isTrue();
+        }
+        assertThat(calls).isEmpty();
+        assertThat(reply(request + "  \t").has("result")).isTrue();
+    }
+
+    @Test
+    void numericIdsAreEchoedAsWritten() {
+        for (String id : new String[] {"1e400", "0.10", "-7", "123456789012345678901234567890"}) {
+            assertThat(dispatcher.handle("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"echo\"}", NO_PEER))
+                    .get()
+                    .asString()
+                    .startsWith("{\"jsonrpc\":\"2.0\",\"id\":" + new java.math.BigDecimal(id) + ",");
+        }
     }
 
     @Test
@@ -194,6 +219,13 @@ class RpcDispatcherTest {
                 .contains("`follow` must be true or false");
         assertThat(bindFails("{\"name\":\"a\",\"follow\":1}", Counted.class).getMessage())
                 .contains("`follow` must be true or false");
+        assertThat(bindFails("{\"name\":\"a\",\"tail\":99999999999}", Counted.class)
+                        .getMessage())
+                .isEqualTo("invalid params for status: `tail` is out of range: it must be an integer from"
+                        + " -2147483648 to 2147483647");
+        assertThat(bindFails("{\"name\":\"a\",\"tail\":-1" + "0".repeat(30) + "}", Counted.class)
+                        .getMessage())
+                .contains("`tail` is out of range");
         assertThat(bindFails("{\"names\":\"a\"}", Wire.Target.class).getMessage())
                 .contains("`names` must be an array");
         assertThat(bindFails("{\"names\":[1]}", Wire.Target.class).getMessage())
