@@ -158,6 +158,9 @@ final class RpcConnection implements AutoCloseable {
         }
         Pending call = message.has("id") ? pending.remove(message.get("id").asLong()) : null;
         if (call == null) {
+            if (message.path("id").isNull() && message.has("error")) {
+                failAll(message.get("error")); // said to the connection as a whole (refused, a garbled line)
+            }
             return; // a reply to nothing we asked: ignore rather than guess
         }
         JsonNode error = message.get("error");
@@ -174,6 +177,16 @@ final class RpcConnection implements AutoCloseable {
             call.reply().complete(result);
         } catch (RuntimeException e) {
             call.reply().completeExceptionally(new IOException("cannot read the daemon's answer: " + e, e));
+        }
+    }
+
+    private void failAll(JsonNode error) {
+        int code = error.path("code").asInt(ErrorCodes.INTERNAL_ERROR);
+        for (Long id : List.copyOf(pending.keySet())) {
+            Pending call = pending.remove(id);
+            if (call != null) {
+                call.reply().completeExceptionally(new RpcException(code, error.path("message").asText()));
+            }
         }
     }
 

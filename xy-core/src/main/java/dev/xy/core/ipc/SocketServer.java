@@ -1,5 +1,6 @@
 package dev.xy.core.ipc;
 
+import dev.xy.core.rpc.ErrorCodes;
 import dev.xy.core.rpc.RpcDispatcher;
 import dev.xy.core.rpc.RpcPeer;
 import java.io.IOException;
@@ -26,6 +27,8 @@ public final class SocketServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(SocketServer.class.getName());
     /** A request line larger than this is refused and its connection closed. */
     public static final int MAX_LINE_BYTES = 1024 * 1024;
+    /** Each connection costs two threads: beyond this many, a new client is told so and refused. */
+    public static final int MAX_CONNECTIONS = 512;
     /** What may wait unsent for one client before it is considered not to be reading. */
     public static final long MAX_OUTBOX_BYTES = 8L * 1024 * 1024;
 
@@ -33,6 +36,7 @@ public final class SocketServer implements AutoCloseable {
     private final AFUNIXServerSocket server;
     private final Function<RpcPeer, RpcDispatcher> sessions;
     private final long ownUid;
+    private int maxConnections = MAX_CONNECTIONS;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final AtomicLong connectionCount = new AtomicLong();
     private volatile boolean closing;
@@ -103,7 +107,13 @@ public final class SocketServer implements AutoCloseable {
                 LOG.log(System.Logger.Level.WARNING, "accept failed: " + e);
                 continue;
             }
-            admit(socket);
+            try {
+                admit(socket);
+            } catch (RuntimeException | OutOfMemoryError e) {
+                // No thread could be made for it (the OS limit), or a bug: this client goes, the daemon stays.
+                LOG.log(System.Logger.Level.ERROR, "could not serve a connection: " + e);
+                closeQuietly(socket);
+            }
         }
     }
 
@@ -119,12 +129,41 @@ public final class SocketServer implements AutoCloseable {
             closeQuietly(socket);
             return;
         }
+        if (connections.size() >= maxConnections) {
+            refuse(socket, "too many connections: xy serves at most " + maxConnections + " at once");
+            return;
+        }
         Connection[] holder = new Connection[1];
         Connection connection =
                 new Connection(socket, sessions, MAX_LINE_BYTES, MAX_OUTBOX_BYTES, () -> connections.remove(holder[0]));
         holder[0] = connection;
         connections.add(connection);
         connection.start("xy-connection-" + connectionCount.incrementAndGet());
+    }
+
+    /** How many clients are connected now. */
+    int connectionCount() {
+        return connections.size();
+    }
+
+    /** For tests: a lower cap than {@link #MAX_CONNECTIONS}. */
+    void limitConnections(int max) {
+        maxConnections = max;
+    }
+
+    /** Tells the client why in one JSON-RPC error line, then hangs up; never waits on a client that won't read. */
+    private static void refuse(AFUNIXSocket socket, String why) {
+        LOG.log(System.Logger.Level.WARNING, "refused a connection: " + why);
+        try {
+            socket.setSoTimeout(1000);
+            String line = "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":" + ErrorCodes.TOO_MANY_CONNECTIONS
+                    + ",\"message\":\"" + why + "\"}}\n";
+            socket.getOutputStream().write(line.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            // It went away first: nothing more to say.
+        } finally {
+            closeQuietly(socket);
+        }
     }
 
     /** Takes no more connections and removes the socket file; connections already open go on. */

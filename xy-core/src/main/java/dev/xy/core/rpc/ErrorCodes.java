@@ -18,6 +18,8 @@ public final class ErrorCodes {
     public static final int SHUTTING_DOWN = -32007;
     /** A connection asked for more streams (followed or tailed logs, subscriptions) than it may have open at once. */
     public static final int TOO_MANY_STREAMS = -32008;
+    /** The daemon already serves as many connections as it will; this one is refused. */
+    public static final int TOO_MANY_CONNECTIONS = -32009;
 
     private ErrorCodes() {}
 }

@@ -2,6 +2,7 @@ package dev.xy.core.ipc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.xy.core.client.DaemonClient;
@@ -17,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -83,6 +86,33 @@ class SocketServerIT {
         assertThatThrownBy(() -> DaemonClient.connect(path)).isInstanceOf(DaemonUnreachableException.class);
         Files.writeString(path, "not a socket");
         assertThatThrownBy(() -> DaemonClient.connect(path)).isInstanceOf(DaemonUnreachableException.class);
+    }
+
+    @Test
+    void beyondTheConnectionCapANewClientIsToldWhyAndTheOthersAreStillServed() throws Exception {
+        Path path = socketPath();
+        try (SocketServer server = SocketServer.start(path, ECHO)) {
+            server.limitConnections(3);
+            List<SocketChannel> open = new ArrayList<>();
+            try {
+                for (int i = 0; i < 3; i++) {
+                    open.add(SocketChannel.open(UnixDomainSocketAddress.of(path)));
+                }
+                await().until(() -> server.connectionCount() == 3);
+                JsonNode refused = call(path, "{}");
+                assertThat(refused.path("error").path("code").asInt()).isEqualTo(-32009);
+                assertThat(refused.path("error").path("message").asText())
+                        .isEqualTo("too many connections: xy serves at most 3 at once");
+                open.remove(0).close();
+                await().until(() -> server.connectionCount() == 2);
+                assertThat(call(path, "{\"a\":2}").path("result").path("a").asInt())
+                        .isEqualTo(2);
+            } finally {
+                for (SocketChannel channel : open) {
+                    channel.close();
+                }
+            }
+        }
     }
 
     @Test
