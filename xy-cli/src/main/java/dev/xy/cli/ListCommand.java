@@ -10,8 +10,14 @@ import picocli.CommandLine.Command;
 /** {@code xy list}: every server with its state, and where the daemon reads their configs. */
 @Command(name = "list", description = "Show every server and its state.")
 final class ListCommand extends QueryCommand<List<Wire.ServerSummary>> {
-    /** A failed server's reason is cut to this in the table; {@code xy status} shows it whole. */
+    /** A reason is cut to this in the table; {@code xy status} shows it whole. */
     private static final int REASON_WIDTH = 60;
+
+    /** A ready server needs no explanation; anything else (failing, restarting, not ready) does. */
+    private static boolean worthSaying(Wire.ServerSummary s) {
+        boolean fine = s.state() == ServerState.RUNNING && !Boolean.FALSE.equals(s.ready());
+        return !fine && s.state() != ServerState.STOPPING && s.reason() != null;
+    }
 
     @Override
     List<Wire.ServerSummary> ask(XyApi api) throws Exception {
@@ -36,7 +42,7 @@ final class ListCommand extends QueryCommand<List<Wire.ServerSummary>> {
                     s.uptimeSecs() == null ? "-" : HumanFormat.uptime(s.uptimeSecs()),
                     Integer.toString(s.restartCount()),
                     HumanFormat.lastExit(s.lastExit()),
-                    s.state() == ServerState.FAILED ? HumanFormat.shorten(s.reason(), REASON_WIDTH) : "");
+                    worthSaying(s) ? HumanFormat.shorten(s.reason(), REASON_WIDTH) : "");
         }
         table.print(out);
         out.println();

@@ -6,6 +6,7 @@ import dev.xy.core.rpc.Wire;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code xy reload}: re-read the configs, apply the difference, and say what came of it. */
 @Command(
@@ -17,17 +18,20 @@ import picocli.CommandLine.Command;
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:applied, and every server it started is running",
-            "1:applied, but a server could not start (each is named)",
+            "0:applied, and every server it started or restarted is ready",
+            "1:applied, but a server could not start or is not ready (each is named, with the reason)",
             "2:no daemon is running",
             "3:a config is invalid; nothing changed"
         })
 final class ReloadCommand extends QueryCommand<Wire.ReloadResult> {
     private int exit = ExitCodes.OK;
 
+    @Option(names = "--no-wait", description = "Return once the changes are applied, without waiting for ready.")
+    boolean noWait;
+
     @Override
     Wire.ReloadResult ask(XyApi api) throws Exception {
-        Wire.ReloadResult result = api.reload();
+        Wire.ReloadResult result = api.reload(new Wire.ReloadParams(noWait ? false : null));
         exit = result.failed() == null || result.failed().isEmpty() ? ExitCodes.OK : ExitCodes.OPERATIONAL_ERROR;
         return result;
     }
@@ -41,6 +45,9 @@ final class ReloadCommand extends QueryCommand<Wire.ReloadResult> {
         line(out, "unchanged", result.unchanged(), false);
         for (String name : nullToEmpty(result.started())) {
             out.println("started " + name);
+        }
+        for (String name : nullToEmpty(result.restarted())) {
+            out.println("restarted " + name + " with its new config");
         }
         for (Wire.Failure failure : nullToEmpty(result.failed())) {
             err().println("xy: cannot start " + failure.name() + ": " + failure.reason());

@@ -39,7 +39,7 @@ public final class FakeXyApi implements XyApi {
     public final List<FakeSubscription> stateSubscriptions = new ArrayList<>();
     public final Map<String, List<LogLine>> tails = new LinkedHashMap<>();
     public Wire.ReloadResult reloadResult =
-            new Wire.ReloadResult(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+            new Wire.ReloadResult(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
     private final List<Wire.ServerSummary> servers = new ArrayList<>();
     private final Wire.DaemonInfo info;
 
@@ -154,7 +154,7 @@ public final class FakeXyApi implements XyApi {
     }
 
     @Override
-    public Wire.ReloadResult reload() throws RpcException {
+    public Wire.ReloadResult reload(Wire.ReloadParams params) throws RpcException {
         ask("reload");
         return reloadResult;
     }

@@ -109,7 +109,7 @@ class MainViewModelTest {
     void aGoodReloadClearsTheProblemsAndSaysWhatChanged() {
         FakeXyApi api = new FakeXyApi(Wire.Host.APP, 7);
         api.reloadResult = new Wire.ReloadResult(
-                List.of("beta"), List.of(), List.of(), List.of("alpha"), List.of("beta"), List.of());
+                List.of("beta"), List.of(), List.of(), List.of("alpha"), List.of("beta"), List.of(), List.of());
         ConfigProblem problem = ConfigProblem.ofFile(Path.of("/cfg/beta.kdl"), "broken");
         MainViewModel vm = vm(() -> hosting(api, List.of(problem), new AtomicInteger()));
         vm.connect();

@@ -30,8 +30,16 @@ public interface XyApi {
 
     Wire.RestartResult restart(Wire.Target target) throws RpcException, IOException;
 
-    /** Re-reads the config directory and applies the difference; nothing changes when any config is invalid. */
-    Wire.ReloadResult reload() throws RpcException, IOException;
+    /**
+     * Re-reads the config directory and applies the difference; nothing changes when any config is invalid.
+     * Waits, unless told not to, until what it started or restarted is ready or has failed.
+     */
+    Wire.ReloadResult reload(Wire.ReloadParams params) throws RpcException, IOException;
+
+    /** {@link #reload(Wire.ReloadParams)}, waiting. */
+    default Wire.ReloadResult reload() throws RpcException, IOException {
+        return reload(new Wire.ReloadParams(null));
+    }
 
     /** The last {@code count} lines of a server's log, oldest first. */
     List<LogLine> tail(String name, int count) throws RpcException, IOException;

@@ -78,8 +78,9 @@ public final class DaemonClient implements XyApi, AutoCloseable {
     }
 
     @Override
-    public Wire.ReloadResult reload() throws RpcException, IOException {
-        return decode(connection.call(Methods.RELOAD, null), Wire.ReloadResult.class);
+    public Wire.ReloadResult reload(Wire.ReloadParams params) throws RpcException, IOException {
+        return decode(
+                connection.call(Methods.RELOAD, params.waitReady() == null ? null : params), Wire.ReloadResult.class);
     }
 
     @Override

@@ -185,7 +185,9 @@ final class RpcConnection implements AutoCloseable {
         for (Long id : List.copyOf(pending.keySet())) {
             Pending call = pending.remove(id);
             if (call != null) {
-                call.reply().completeExceptionally(new RpcException(code, error.path("message").asText()));
+                call.reply()
+                        .completeExceptionally(
+                                new RpcException(code, error.path("message").asText()));
             }
         }
     }

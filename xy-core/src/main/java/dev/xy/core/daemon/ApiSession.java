@@ -57,7 +57,10 @@ public final class ApiSession {
                 Map.entry(Methods.STOP, (params, p) -> unchecked(() -> api.stop(target(Methods.STOP, params)))),
                 Map.entry(
                         Methods.RESTART, (params, p) -> unchecked(() -> api.restart(target(Methods.RESTART, params)))),
-                Map.entry(Methods.RELOAD, (params, p) -> session.none(Methods.RELOAD, params, api::reload)),
+                Map.entry(
+                        Methods.RELOAD,
+                        (params, p) -> unchecked(
+                                () -> api.reload(Params.bind(Methods.RELOAD, params, Wire.ReloadParams.class)))),
                 Map.entry(Methods.LOGS, (params, p) -> session.logs(params)),
                 Map.entry(Methods.LOGS_CANCEL, (params, p) -> session.cancel(Methods.LOGS_CANCEL, params)),
                 Map.entry(Methods.SUBSCRIBE, (params, p) -> session.subscribe(params)),

@@ -22,6 +22,7 @@ import dev.xy.core.supervisor.ExecutorScheduler;
 import dev.xy.core.supervisor.ProcessLauncher;
 import dev.xy.core.supervisor.ServerState;
 import dev.xy.core.supervisor.ServerSupervisor;
+import dev.xy.core.supervisor.StartOutcome;
 import dev.xy.core.supervisor.Transition;
 import java.io.IOException;
 import java.time.Clock;
@@ -30,6 +31,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -137,10 +139,12 @@ public final class Engine implements XyApi, AutoCloseable {
 
     /**
      * Applies the config directory by diff. A changed server that is {@code failed} is started with its new
-     * config: its failure may well have been the old config's fault, and the user has just fixed it.
+     * config: its failure may well have been the old config's fault, and the user has just fixed it. What the
+     * reload started or restarted is waited for (unless {@code wait} is false) and reported, failures included.
      */
     @Override
-    public Wire.ReloadResult reload() throws RpcException {
+    public Wire.ReloadResult reload(Wire.ReloadParams params) throws RpcException {
+        boolean untilReady = params.waits();
         ConfigSet configs = ConfigLoader.loadDirectory(paths.configDir());
         if (!configs.isValid()) {
             throw configInvalid(configs.problems());
@@ -148,7 +152,8 @@ public final class Engine implements XyApi, AutoCloseable {
         ConfigDiff diff;
         List<Supervised> removed = new ArrayList<>();
         List<String> toStart = new ArrayList<>();
-        List<CompletableFuture<Boolean>> reconfigured = new ArrayList<>();
+        List<ServerSupervisor> reconfigured = new ArrayList<>();
+        List<CompletableFuture<Optional<StartOutcome>>> restarts = new ArrayList<>();
         synchronized (this) {
             checkOpen();
             diff = ConfigDiff.between(
@@ -164,27 +169,50 @@ public final class Engine implements XyApi, AutoCloseable {
                 if (supervisor.status().state() == ServerState.FAILED) {
                     toStart.add(config.name());
                 }
-                reconfigured.add(supervisor.reconfigure(config));
+                reconfigured.add(supervisor);
+                restarts.add(supervisor.reconfigure(config, untilReady));
             }
         }
         announceAdded(diff.added());
         removed.stream().map(this::retire).toList().forEach(CompletableFuture::join);
         removed.forEach(r -> events.publish(
                 WireViews.membershipEvent(Wire.EventKind.REMOVED, r.supervisor().name(), null, clock.instant())));
-        reconfigured.forEach(CompletableFuture::join);
-        supervisors(diff.changed().stream().map(ServerConfig::name).toList())
-                .forEach(s -> announceChange(s, "config changed"));
-        StartBatch started = StartBatch.run(supervisors(toStart), "config reloaded", false, true, daemonLog);
+        reconfigured.forEach(s -> announceChange(s, "config changed"));
+        StartBatch started = StartBatch.run(supervisors(toStart), "config reloaded", false, untilReady, daemonLog);
+        StartBatch restarted = restartsOf(reconfigured, restarts);
         daemonLog.accept("reloaded: " + diff.added().size() + " added, "
                 + diff.removed().size() + " removed, " + diff.changed().size() + " changed, "
                 + diff.unchanged().size() + " unchanged");
+        List<Wire.Failure> failed = new ArrayList<>(started.failed());
+        failed.addAll(restarted.failed());
         return new Wire.ReloadResult(
                 diff.added().stream().map(ServerConfig::name).toList(),
                 diff.removed(),
                 diff.changed().stream().map(ServerConfig::name).toList(),
                 diff.unchanged(),
                 started.started(),
-                started.failed());
+                restarted.started(),
+                failed);
+    }
+
+    @Override
+    public Wire.ReloadResult reload() throws RpcException {
+        return reload(new Wire.ReloadParams(null));
+    }
+
+    /** What came of the restarts a config change caused; a change applied in place is no attempt at all. */
+    private StartBatch restartsOf(
+            List<ServerSupervisor> reconfigured, List<CompletableFuture<Optional<StartOutcome>>> restarts) {
+        List<ServerSupervisor> restartedOnes = new ArrayList<>();
+        List<CompletableFuture<StartOutcome>> attempts = new ArrayList<>();
+        for (int i = 0; i < reconfigured.size(); i++) {
+            Optional<StartOutcome> outcome = restarts.get(i).join();
+            if (outcome.isPresent()) {
+                restartedOnes.add(reconfigured.get(i));
+                attempts.add(CompletableFuture.completedFuture(outcome.get()));
+            }
+        }
+        return StartBatch.collect(restartedOnes, attempts, daemonLog);
     }
 
     @Override

@@ -33,6 +33,12 @@ final class StartBatch {
         List<CompletableFuture<StartOutcome>> attempts = chosen.stream()
                 .map(s -> restart ? s.restart(untilReady) : s.start(reason, untilReady))
                 .toList();
+        return collect(chosen, attempts, log);
+    }
+
+    /** What came of attempts already under way, {@code attempts.get(i)} being {@code chosen.get(i)}'s. */
+    static StartBatch collect(
+            List<ServerSupervisor> chosen, List<CompletableFuture<StartOutcome>> attempts, Consumer<String> log) {
         StartBatch batch = new StartBatch();
         for (int i = 0; i < chosen.size(); i++) {
             batch.record(chosen.get(i), attempts.get(i).join(), log);
@@ -53,7 +59,8 @@ final class StartBatch {
             }
             case NOT_READY -> {
                 allPortConflicts = false;
-                String reason = "not ready: " + supervisor.lastStartFailure().orElseGet(() -> lastReason(supervisor));
+                String why = supervisor.lastStartFailure().orElseGet(() -> lastReason(supervisor));
+                String reason = why.startsWith("not ready") ? why : "not ready: " + why;
                 failed.add(new Wire.Failure(supervisor.name(), reason));
                 log.accept(supervisor.name() + ": " + reason);
             }

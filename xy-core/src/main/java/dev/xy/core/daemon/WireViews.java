@@ -83,8 +83,9 @@ final class WireViews {
      */
     private static String reason(ServerStatus status) {
         if (status.healthNote().isPresent()) {
-            return (status.state() == ServerState.STARTING ? "not ready yet: " : "")
-                    + status.healthNote().get();
+            String note = status.healthNote().get();
+            boolean saysSo = note.startsWith("not ready");
+            return (status.state() == ServerState.STARTING && !saysSo ? "not ready yet: " : "") + note;
         }
         List<Transition> transitions = status.transitions();
         return transitions.isEmpty()

@@ -70,13 +70,27 @@ record HttpHead(int status, Map<String, String> headers) {
         return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
     }
 
-    /** At most 60 characters of what a server sent, with control characters made visible, for messages. */
+    /**
+     * At most 60 characters of what a server sent, for a one-line message: runs of white space (line breaks
+     * included) become one space, other control characters a visible {@code ?}.
+     */
     static String printable(String text) {
         StringBuilder out = new StringBuilder();
-        for (int i = 0; i < text.length() && out.length() < 60; i++) {
+        boolean truncated = false;
+        for (int i = 0; i < text.length(); i++) {
+            if (out.length() >= 60) {
+                truncated = true;
+                break;
+            }
             char c = text.charAt(i);
-            out.append(c < 0x20 || c == 0x7f ? '?' : c);
+            if (Character.isWhitespace(c)) {
+                if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
+                    out.append(' ');
+                }
+            } else {
+                out.append(c < 0x20 || c == 0x7f ? '?' : c);
+            }
         }
-        return text.length() > 60 ? out + "…" : out.toString();
+        return truncated ? out.toString().stripTrailing() + "…" : out.toString().stripTrailing();
     }
 }

@@ -46,6 +46,9 @@ final class LoopbackConnector {
         for (InetAddress address : List.copyOf(addresses)) {
             Socket socket = new Socket();
             try {
+                // Probes close first, so their side lingers in TIME_WAIT on an ephemeral port, which may be a
+                // configured server's port: with SO_REUSEADDR it never stands in the way of that server's bind.
+                socket.setReuseAddress(true);
                 socket.connect(new InetSocketAddress(address, port), deadline.remainingMillis());
                 socket.setSoTimeout(deadline.remainingMillis());
                 socket.setTcpNoDelay(true);

@@ -129,10 +129,26 @@ final class McpHttp {
             } catch (IOException notJson) {
                 // Plain text or HTML: show its start.
             }
-            return Optional.of(HttpHead.printable(text));
+            return Optional.of(looksLikeHtml(text) ? htmlPage(text) : HttpHead.printable(text));
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    private static boolean looksLikeHtml(String text) {
+        String start = text.substring(0, Math.min(text.length(), 64)).toLowerCase(java.util.Locale.ROOT);
+        return start.startsWith("<!doctype html") || start.startsWith("<html") || start.startsWith("<head");
+    }
+
+    /** An HTML error page said by its title: markup in a one-line reason helps nobody. */
+    private static String htmlPage(String html) {
+        java.util.regex.Matcher title = java.util.regex.Pattern.compile(
+                        "<title[^>]*>(.*?)</title>",
+                        java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.DOTALL)
+                .matcher(html);
+        return title.find()
+                ? "an HTML page \"" + HttpHead.printable(title.group(1).trim()) + "\""
+                : "an HTML page";
     }
 
     private ProbeFailure failure(String method, IOException e) {

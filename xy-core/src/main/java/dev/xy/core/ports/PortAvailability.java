@@ -37,24 +37,53 @@ public final class PortAvailability {
     /**
      * Why the port cannot be had, for a person: {@code port 3001 is in use on 127.0.0.1 by pid 4242 (python3 -m
      * http.server 3001)}; empty when it is free.
+     *
+     * <p>Something that accepts connections, or a listener the OS names, is a conflict. A bind that fails with
+     * no listener anywhere is not, where the OS can name listeners: that is a connection's leftover (say, a
+     * client socket in TIME_WAIT on a port in the ephemeral range), gone within a minute, and often no obstacle
+     * to a server that binds with {@code SO_REUSEADDR}; the server's own bind is the judge then, and a
+     * failure is handled as a crash, with retries, rather than as a permanent conflict.
      */
     public Optional<String> conflict(int port) {
-        return takenAt(port).map(where -> {
-            List<PortHolder> found = holders.holders(port);
-            String by = found.isEmpty()
-                    ? "by another process (the system does not say which)"
-                    : "by " + found.stream().map(PortHolder::describe).collect(Collectors.joining(", "));
-            return "port " + port + " is in use on " + where + " " + by;
-        });
+        Optional<String> accepting = acceptingAt(port);
+        if (accepting.isPresent()) {
+            return Optional.of(describe(port, accepting.get(), holders.holders(port)));
+        }
+        Optional<String> unbindable = unbindableAt(port);
+        if (unbindable.isEmpty()) {
+            return Optional.empty();
+        }
+        List<PortHolder> found = holders.holders(port);
+        if (found.isEmpty() && holders.tells()) {
+            return Optional.empty();
+        }
+        return Optional.of(describe(port, unbindable.get(), found));
+    }
+
+    private static String describe(int port, String where, List<PortHolder> found) {
+        String by = found.isEmpty()
+                ? "by another process (the system does not say which)"
+                : "by " + found.stream().map(PortHolder::describe).collect(Collectors.joining(", "));
+        return "port " + port + " is in use on " + where + " " + by;
     }
 
     /** Where the port is taken ({@code 127.0.0.1}, {@code ::1}, {@code all interfaces}); empty when it is free. */
     public static Optional<String> takenAt(int port) {
+        return acceptingAt(port).or(() -> unbindableAt(port));
+    }
+
+    /** The loopback address on which something accepts connections on the port. */
+    private static Optional<String> acceptingAt(int port) {
         for (InetAddress address : loopbacks()) {
             if (accepts(address, port)) {
                 return Optional.of(describe(address));
             }
         }
+        return Optional.empty();
+    }
+
+    /** The address a server could not bind the port on. */
+    private static Optional<String> unbindableAt(int port) {
         for (InetAddress address : bindAddresses()) {
             if (!bindable(address, port)) {
                 return Optional.of(describe(address));
@@ -72,6 +101,8 @@ public final class PortAvailability {
 
     private static boolean accepts(InetAddress address, int port) {
         try (Socket socket = new Socket()) {
+            // A client socket in TIME_WAIT with SO_REUSEADDR never stands in the way of a server's bind.
+            socket.setReuseAddress(true);
             socket.connect(new InetSocketAddress(address, port), CONNECT_TIMEOUT_MILLIS);
             return true;
         } catch (IOException refused) {

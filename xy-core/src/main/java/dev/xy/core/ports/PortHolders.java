@@ -20,6 +20,11 @@ public interface PortHolders {
     /** The ports on which any of {@code pids} (say, a server's process tree) has a listening socket. */
     SortedSet<Integer> listeningPorts(Set<Long> pids);
 
+    /** Whether this system names listeners: an empty {@link #holders} then means that none listens. */
+    default boolean tells() {
+        return true;
+    }
+
     /** Knows nothing: for systems that do not tell. */
     PortHolders NONE = new PortHolders() {
         @Override
@@ -30,6 +35,11 @@ public interface PortHolders {
         @Override
         public SortedSet<Integer> listeningPorts(Set<Long> pids) {
             return new TreeSet<>();
+        }
+
+        @Override
+        public boolean tells() {
+            return false;
         }
     };
 

@@ -105,7 +105,7 @@ public final class Wire {
 
     /**
      * What a reload changed ({@code added} … {@code unchanged}, by name) and what came of it: the servers it
-     * started and those that could not start.
+     * started, those a config change restarted, and those that could not start (with the reason).
      */
     public record ReloadResult(
             List<String> added,
@@ -113,7 +113,15 @@ public final class Wire {
             List<String> changed,
             List<String> unchanged,
             List<String> started,
+            List<String> restarted,
             List<Failure> failed) {}
+
+    /** {@code wait} (default true): answer once what the reload started or restarted is ready, or has failed. */
+    public record ReloadParams(@JsonProperty("wait") Boolean waitReady) {
+        public boolean waits() {
+            return waitReady == null || waitReady;
+        }
+    }
 
     /** The answer to {@code logs} and {@code subscribe}; {@code servers} is subscribe's starting snapshot. */
     public record SubscriptionResult(String subscriptionId, List<ServerSummary> servers) {}

@@ -127,7 +127,18 @@ public final class ServerSupervisor {
     public CompletableFuture<StartOutcome> start(String reason, boolean untilReady) {
         return onThread(result -> {
             switch (state) {
-                case RUNNING, STARTING -> result.complete(StartOutcome.ALREADY_RUNNING);
+                case RUNNING -> result.complete(StartOutcome.ALREADY_RUNNING);
+                case STARTING -> {
+                    // Perhaps an automatic restart of a crash loop: the user's start means "try afresh", so the
+                    // crashes are forgotten, and the caller hears how this attempt ends.
+                    forgetCrashes();
+                    publishStatus();
+                    if (untilReady) {
+                        startWaiters.add(true, result);
+                    } else {
+                        result.complete(StartOutcome.ALREADY_RUNNING);
+                    }
+                }
                 case STOPPING -> {
                     startAfterStop = true;
                     startWaiters.add(untilReady, result);
@@ -199,22 +210,46 @@ public final class ServerSupervisor {
      * is (command, args, env, working directory, port) restarts a running server. Completes with whether it did.
      */
     public CompletableFuture<Boolean> reconfigure(ServerConfig newConfig) {
-        return onThread(result -> {
-            boolean processChanged = config.processDiffers(newConfig);
-            config = newConfig;
-            backoff.reconfigure(
-                    newConfig.restart().backoffInitial(), newConfig.restart().backoffMax());
-            logs.file()
-                    .reconfigure(
-                            newConfig.logs().maxSizeBytes(), newConfig.logs().keep());
-            boolean restart = processChanged && (state == ServerState.RUNNING || state == ServerState.STARTING);
-            if (restart) {
-                startAfterStop = true;
-                beginStop("config changed");
+        return onThread(result -> result.complete(apply(newConfig, null)));
+    }
+
+    /**
+     * As {@link #reconfigure(ServerConfig)}, and when that restarts the server, completes only once the new
+     * process is ready (or spawned, unless {@code untilReady}) or has failed: empty when no restart was needed.
+     */
+    public CompletableFuture<Optional<StartOutcome>> reconfigure(ServerConfig newConfig, boolean untilReady) {
+        CompletableFuture<Optional<StartOutcome>> done = new CompletableFuture<>();
+        scheduler.execute(() -> {
+            CompletableFuture<StartOutcome> attempt = new CompletableFuture<>();
+            if (apply(newConfig, new StartWaiter(untilReady, attempt))) {
+                attempt.thenAccept(outcome -> done.complete(Optional.of(outcome)));
+            } else {
+                done.complete(Optional.empty());
             }
-            publishStatus();
-            result.complete(restart);
         });
+        return done;
+    }
+
+    private record StartWaiter(boolean untilReady, CompletableFuture<StartOutcome> result) {}
+
+    /** Takes on the config; returns whether that restarts the server, whose attempt {@code waiter} then awaits. */
+    private boolean apply(ServerConfig newConfig, StartWaiter waiter) {
+        boolean processChanged = config.processDiffers(newConfig);
+        config = newConfig;
+        backoff.reconfigure(
+                newConfig.restart().backoffInitial(), newConfig.restart().backoffMax());
+        logs.file()
+                .reconfigure(newConfig.logs().maxSizeBytes(), newConfig.logs().keep());
+        boolean restart = processChanged && (state == ServerState.RUNNING || state == ServerState.STARTING);
+        if (restart) {
+            startAfterStop = true;
+            if (waiter != null) {
+                startWaiters.add(waiter.untilReady(), waiter.result());
+            }
+            beginStop("config changed");
+        }
+        publishStatus();
+        return restart;
     }
 
     /**
@@ -255,10 +290,14 @@ public final class ServerSupervisor {
     }
 
     private void manualSpawn(String reason) {
+        forgetCrashes();
+        spawn(reason);
+    }
+
+    private void forgetCrashes() {
         window.clear();
         backoff.reset();
         restartCount = 0;
-        spawn(reason);
     }
 
     private void spawn(String reason) {

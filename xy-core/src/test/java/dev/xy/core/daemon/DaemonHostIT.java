@@ -208,6 +208,36 @@ class DaemonHostIT {
 
     @ParameterizedTest
     @EnumSource(Side.class)
+    void aReloadThatBreaksARunningServerSaysSoAndOneThatFixesItSaysRestarted(Side side) throws Exception {
+        server("alpha", "exec sleep 1000", "restart {\n  policy never\n}\n");
+        XyApi api = serve(side);
+        await().until(() -> state(api, "alpha") == ServerState.RUNNING);
+
+        // Checked over TCP this time: a server that exits at once never becomes ready.
+        Files.writeString(
+                paths.configDir().resolve("alpha.kdl"),
+                "command \"/bin/sh\"\nargs \"-c\" \"echo broken >&2; exit 2\"\nport " + freePort()
+                        + "\nhealth {\n  mode \"tcp\"\n}\nrestart {\n  policy never\n}\n");
+        Wire.ReloadResult broken = api.reload();
+        assertThat(broken.changed()).containsExactly("alpha");
+        assertThat(broken.restarted()).isEmpty();
+        assertThat(broken.failed()).singleElement().satisfies(f -> {
+            assertThat(f.name()).isEqualTo("alpha");
+            assertThat(f.reason()).startsWith("not ready: exited with code 2");
+        });
+
+        server("alpha", "exec sleep 999", "restart {\n  policy never\n}\n");
+        Wire.ReloadResult fixed = api.reload();
+        assertThat(fixed.started()).as("it had failed: started afresh").containsExactly("alpha");
+        assertThat(fixed.failed()).isEmpty();
+
+        server("alpha", "exec sleep 998", "restart {\n  policy never\n}\n");
+        Wire.ReloadResult changed = api.reload(new Wire.ReloadParams(false));
+        assertThat(changed.restarted()).containsExactly("alpha");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Side.class)
     void aPartlyFailedStartTellsEveryServersOutcomeInTypedData(Side side) throws Exception {
         server("good", "exec sleep 1000", "autostart #false\n");
         server("running", "exec sleep 1000", "");

@@ -86,6 +86,25 @@ class PortAvailabilityIT {
     }
 
     @Test
+    void aPortUsedOnlyAsTheLocalEndOfAConnectionIsNoConflictWhereTheSystemNamesListeners() throws IOException {
+        try (ServerSocket listener = listen("127.0.0.1");
+                Socket client = new Socket()) {
+            client.setReuseAddress(false);
+            client.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            int port = client.getLocalPort();
+            client.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), listener.getLocalPort()));
+
+            assertThat(PortAvailability.takenAt(port)).as("a bind does fail").isPresent();
+            assertThat(new PortAvailability(PortHolders.forThisSystem()).conflict(port))
+                    .as("but nobody listens: the server's own bind decides, with retries")
+                    .isEmpty();
+            assertThat(new PortAvailability(PortHolders.NONE).conflict(port))
+                    .as("where the system names no listeners, a failed bind still counts")
+                    .isPresent();
+        }
+    }
+
+    @Test
     void aPortJustReleasedByAKilledServerIsFreeDespiteTimeWait() throws Exception {
         int port;
         try (EchoServer server = EchoServer.start()) {

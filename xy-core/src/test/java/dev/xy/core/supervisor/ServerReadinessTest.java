@@ -259,4 +259,24 @@ class ServerReadinessTest {
         assertThat(restart).isCompletedWithValue(StartOutcome.STARTED);
         assertThat(supervisor.status().pid()).hasValue(1001);
     }
+
+    @Test
+    void aStartWhileAnAutomaticRestartIsStartingWaitsForThatAttemptAndForgetsTheCrashes() {
+        CompletableFuture<StartOutcome> first =
+                supervise(RestartPolicy.ON_FAILURE).start();
+        tick(Duration.ZERO);
+        launcher.last().exitWith(3);
+        assertThat(first).isCompletedWithValue(StartOutcome.NOT_READY);
+        tick(Duration.ofSeconds(1)); // the automatic restart spawns
+        assertThat(state()).isEqualTo(STARTING);
+        assertThat(supervisor.status().restartCount()).isEqualTo(1);
+
+        CompletableFuture<StartOutcome> again = supervisor.start();
+        assertThat(again).as("not 'already running': it is not ready").isNotDone();
+        assertThat(supervisor.status().restartCount()).isZero();
+        tick(Duration.ZERO);
+        probe.pending.removeIf(a -> a.process() != launcher.last());
+        probe.answer(PASS);
+        assertThat(again).isCompletedWithValue(StartOutcome.STARTED);
+    }
 }
