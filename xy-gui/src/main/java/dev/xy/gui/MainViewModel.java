@@ -6,6 +6,8 @@ import dev.xy.core.rpc.RpcException;
 import dev.xy.core.rpc.Wire;
 import dev.xy.core.supervisor.ServerState;
 import dev.xy.gui.details.DetailsViewModel;
+import dev.xy.gui.login.LoginItem;
+import dev.xy.gui.login.StartAtLoginViewModel;
 import dev.xy.gui.logs.LogViewModel;
 import dev.xy.gui.servers.ServersViewModel;
 import java.io.IOException;
@@ -47,6 +49,7 @@ public final class MainViewModel {
     private final ServersViewModel servers;
     private final LogViewModel logs;
     private final DetailsViewModel details;
+    private final StartAtLoginViewModel startAtLogin;
     private final ReadOnlyObjectWrapper<Backend> backend = new ReadOnlyObjectWrapper<>(this, "backend");
     private final ReadOnlyStringWrapper mode = new ReadOnlyStringWrapper(this, "mode", "starting");
     private final ReadOnlyBooleanWrapper lost = new ReadOnlyBooleanWrapper(this, "lost");
@@ -56,13 +59,16 @@ public final class MainViewModel {
     private final List<BiConsumer<String, String>> failureObservers = new CopyOnWriteArrayList<>();
     private boolean noTraySaid;
 
-    public MainViewModel(Calls calls, Connector connector, FolderOpener opener, LongSupplier clock) {
+    /** @param loginItem the system's "start at login" entry; empty where there is none */
+    public MainViewModel(
+            Calls calls, Connector connector, FolderOpener opener, Optional<LoginItem> loginItem, LongSupplier clock) {
         this.calls = calls;
         this.connector = connector;
         this.opener = opener;
         this.servers = new ServersViewModel(calls, clock);
         this.logs = new LogViewModel(calls, clock);
         this.details = new DetailsViewModel(calls);
+        this.startAtLogin = new StartAtLoginViewModel(loginItem, calls);
         servers.selectedProperty().addListener((o, was, row) -> {
             String name = row == null ? null : row.name();
             if (!Objects.equals(name, logs.serverProperty().get())) {
@@ -280,6 +286,10 @@ public final class MainViewModel {
 
     public DetailsViewModel details() {
         return details;
+    }
+
+    public StartAtLoginViewModel startAtLogin() {
+        return startAtLogin;
     }
 
     public Feedback feedback() {

@@ -3,6 +3,7 @@ package dev.xy.gui;
 import dev.xy.gui.config.EmptyStateView;
 import dev.xy.gui.config.ProblemsView;
 import dev.xy.gui.details.DetailsView;
+import dev.xy.gui.login.StartAtLoginViewModel;
 import dev.xy.gui.logs.LogView;
 import dev.xy.gui.servers.ServersView;
 import javafx.animation.Animation;
@@ -15,6 +16,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
@@ -122,7 +124,24 @@ public final class MainWindow {
                 reload,
                 open,
                 gap,
+                startAtLoginSwitch(),
                 quitButton);
+    }
+
+    /** Shows whether xy starts at login and switches it; hidden where the system has no login item for xy. */
+    private CheckBox startAtLoginSwitch() {
+        StartAtLoginViewModel login = vm.startAtLogin();
+        CheckBox box = new CheckBox("Start xy at login");
+        box.setId("start-at-login");
+        box.setTooltip(new Tooltip("Start xy when you log in"));
+        box.setSelected(login.enabledProperty().get());
+        // The click asks for the change; the box then shows what the file system says (a refusal unticks it).
+        login.enabledProperty().addListener((o, was, now) -> box.setSelected(now));
+        box.setOnAction(e -> login.set(box.isSelected()));
+        box.disableProperty().bind(login.busyProperty());
+        box.setVisible(login.isAvailable());
+        box.setManaged(login.isAvailable());
+        return box;
     }
 
     private static Button button(String id, String text, Feather icon, String tip, Runnable action) {

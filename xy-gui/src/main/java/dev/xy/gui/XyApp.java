@@ -3,6 +3,7 @@ package dev.xy.gui;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.xy.core.daemon.XyPaths;
+import dev.xy.gui.login.LoginItems;
 import dev.xy.gui.tray.TrayController;
 import dev.xy.gui.tray.TrayIcons;
 import dev.xy.gui.tray.TrayLook;
@@ -55,6 +56,7 @@ public final class XyApp extends Application {
                 calls,
                 new BackendConnector(paths, XyApp::log)::connect,
                 FolderOpener.forThisSystem(),
+                LoginItems.forThisSystem(),
                 System::currentTimeMillis);
         vm.backendProperty().addListener((o, was, now) -> {
             if (now != null) {
@@ -88,6 +90,7 @@ public final class XyApp extends Application {
         handleSignals(life);
         stage.show();
         vm.connect();
+        vm.startAtLogin().refresh();
         if (trayRef.get() != null) {
             trayRef.get().start();
         } else {
@@ -126,6 +129,11 @@ public final class XyApp extends Application {
                     }
 
                     @Override
+                    public void startAtLogin(boolean on) {
+                        Platform.runLater(() -> vm.startAtLogin().set(on));
+                    }
+
+                    @Override
                     public void quit() {
                         life.quit();
                     }
@@ -137,6 +145,11 @@ public final class XyApp extends Application {
                 dumpPath());
         servers.rows().addListener((ListChangeListener<Object>) change -> tray.update(servers.summaries()));
         tray.update(List.of());
+        var login = vm.startAtLogin();
+        if (login.isAvailable()) {
+            login.enabledProperty().addListener((o, was, now) -> tray.startAtLogin(now));
+            tray.startAtLogin(login.enabledProperty().get());
+        }
         return tray;
     }
 

@@ -4,9 +4,13 @@ import static org.awaitility.Awaitility.await;
 
 import atlantafx.base.theme.PrimerLight;
 import dev.xy.core.logs.LogLine;
+import dev.xy.gui.login.LaunchCommand;
+import dev.xy.gui.login.XdgAutostart;
 import dev.xy.gui.servers.ServerRow;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,7 +42,16 @@ public final class FxFixture implements AutoCloseable {
                 calls,
                 new BackendConnector(harness.paths(), line -> {})::connect,
                 new FolderOpener(List.of("true")),
+                Optional.of(new XdgAutostart(
+                        autostartDir(harness),
+                        new LaunchCommand(
+                                List.of(GuiHarness.REPO.resolve("bin/xy-gui").toString()), Map.of()))),
                 System::currentTimeMillis);
+    }
+
+    /** Where the window's "Start at login" switch writes: the harness's own XDG config folder. */
+    public static java.nio.file.Path autostartDir(GuiHarness harness) {
+        return XdgAutostart.directory(harness.environment(), harness.root);
     }
 
     /** Shows the window and connects as the app does at start-up. */

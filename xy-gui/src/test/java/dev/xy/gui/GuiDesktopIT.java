@@ -106,6 +106,7 @@ class GuiDesktopIT {
                                 "Stop all",
                                 "-",
                                 "Show xy",
+                                "Start xy at login",
                                 "Quit xy")));
 
         desktop.openTrayMenu();
@@ -121,8 +122,21 @@ class GuiDesktopIT {
         assertThat(harness.state("beta")).isEqualTo("running");
 
         desktop.openTrayMenu();
-        desktop.keys("Up", "Up", "Return"); // Show xy
+        desktop.keys("Up", "Up", "Up", "Return"); // Show xy
         await().atMost(Duration.ofSeconds(10)).until(() -> desktop.windowVisible("xy"));
+
+        // Start at login, off by default: the tray switches it on and off, an autostart entry runs this launcher.
+        Path autostart = harness.root.resolve("cfg/autostart/xy.desktop");
+        assertThat(autostart).doesNotExist();
+        desktop.openTrayMenu();
+        desktop.keys("Up", "Up", "Return"); // Start xy at login
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(autostart));
+        assertThat(Files.readAllLines(autostart))
+                .anyMatch(line -> line.startsWith("Exec=env JAVA_HOME=")
+                        && line.endsWith(" " + GuiHarness.REPO.resolve("bin/xy-gui")));
+        desktop.openTrayMenu();
+        desktop.keys("Up", "Up", "Return");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !Files.exists(autostart));
 
         // A tray host that goes away does not take the app down; one that comes back gets the icon again.
         desktop.stopTrayer();

@@ -22,7 +22,7 @@ class MainViewModelTest {
     private final FolderOpener opener = new FolderOpener(List.of("true"));
 
     private MainViewModel vm(MainViewModel.Connector connector) {
-        return new MainViewModel(calls, connector, opener, () -> 0);
+        return new MainViewModel(calls, connector, opener, Optional.empty(), () -> 0);
     }
 
     private static Backend hosting(FakeXyApi api, List<ConfigProblem> problems, AtomicInteger closed) {

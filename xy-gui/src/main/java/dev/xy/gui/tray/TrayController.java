@@ -24,8 +24,9 @@ import java.util.function.Consumer;
 
 /**
  * The tray icon, where the desktop has a tray: its look reflects all servers ({@link TrayLook}); its menu has a
- * line per server (a start/stop toggle, checked while it runs), Start all, Stop all, Show xy and Quit; a left click
- * shows the window; a server entering {@code failed} raises a notification. Everything AWT runs on the AWT thread.
+ * line per server (a start/stop toggle, checked while it runs), Start all, Stop all, Show xy, Start xy at login
+ * (where the system has a login item) and Quit; a left click shows the window; a server entering {@code failed}
+ * raises a notification. Everything AWT runs on the AWT thread.
  *
  * <p>A tray host may come and go: the controller looks every two seconds, installs the icon once one appears, and
  * reports presence changes so the app can decide what closing the window means. AWT puts the icon back itself
@@ -44,6 +45,9 @@ public final class TrayController implements AutoCloseable {
 
         void showWindow();
 
+        /** Switch starting xy at login on or off. */
+        void startAtLogin(boolean on);
+
         void quit();
     }
 
@@ -60,6 +64,9 @@ public final class TrayController implements AutoCloseable {
     // Fields below are touched on the AWT thread only.
     private final PopupMenu menu = new PopupMenu("xy");
     private final Map<String, CheckboxMenuItem> serverItems = new LinkedHashMap<>();
+    private final CheckboxMenuItem atLogin = new CheckboxMenuItem("Start xy at login");
+    private Boolean startsAtLogin; // null: not offered on this system
+    private boolean menuHasAtLogin;
     private List<Wire.ServerSummary> servers = List.of();
     private TrayIcon icon;
     private Boolean present;
@@ -74,6 +81,7 @@ public final class TrayController implements AutoCloseable {
         this.actions = actions;
         this.presence = presence;
         this.menuDump = menuDump;
+        atLogin.addItemListener(e -> toggleStartAtLogin());
     }
 
     public void start() {
@@ -161,7 +169,8 @@ public final class TrayController implements AutoCloseable {
 
     private void rebuild() {
         List<String> names = servers.stream().map(Wire.ServerSummary::name).toList();
-        if (!names.equals(new ArrayList<>(serverItems.keySet()))) {
+        boolean offerAtLogin = startsAtLogin != null;
+        if (!names.equals(new ArrayList<>(serverItems.keySet())) || menuHasAtLogin != offerAtLogin) {
             menu.removeAll();
             serverItems.clear();
             for (Wire.ServerSummary server : servers) {
@@ -181,7 +190,14 @@ public final class TrayController implements AutoCloseable {
             menu.add(item("Stop all", actions::stopAll));
             menu.addSeparator();
             menu.add(item("Show xy", actions::showWindow));
+            if (offerAtLogin) {
+                menu.add(atLogin);
+            }
+            menuHasAtLogin = offerAtLogin;
             menu.add(item("Quit xy", actions::quit));
+        }
+        if (offerAtLogin) {
+            atLogin.setState(startsAtLogin);
         }
         for (Wire.ServerSummary server : servers) {
             CheckboxMenuItem item = serverItems.get(server.name());
@@ -209,6 +225,21 @@ public final class TrayController implements AutoCloseable {
         } else {
             actions.start(name);
         }
+    }
+
+    /** Whether xy starts at login changed (or is first known): the menu offers the switch from then on. */
+    public void startAtLogin(boolean enabled) {
+        EventQueue.invokeLater(() -> {
+            startsAtLogin = enabled;
+            rebuild();
+        });
+    }
+
+    /** As with a server's toggle: the box keeps the real state until the change is confirmed. */
+    private void toggleStartAtLogin() {
+        boolean on = Boolean.TRUE.equals(startsAtLogin);
+        atLogin.setState(on);
+        actions.startAtLogin(!on);
     }
 
     private static MenuItem item(String label, Runnable action) {

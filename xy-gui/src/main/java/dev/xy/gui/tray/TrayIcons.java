@@ -19,14 +19,16 @@ public final class TrayIcons {
     private TrayIcons() {}
 
     public static synchronized BufferedImage of(TrayLook look) {
-        return CACHE.computeIfAbsent(look, TrayIcons::draw);
+        return CACHE.computeIfAbsent(look, l -> draw(l, SIZE));
     }
 
-    private static BufferedImage draw(TrayLook look) {
-        BufferedImage image = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_ARGB);
+    /** The glyph drawn at {@code size} pixels square: the packaged app's icon is this at 256 (see packaging/). */
+    public static BufferedImage draw(TrayLook look, int size) {
+        BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = image.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.scale(size / (double) SIZE, size / (double) SIZE);
             Color colour =
                     switch (look) {
                         case FINE -> new Color(0x1a7f37);
