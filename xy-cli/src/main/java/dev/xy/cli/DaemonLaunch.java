@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * The command line that runs this very build's daemon: the java binary of the running JVM and this CLI's own
- * jar (or, when run from classes as in tests, its class path), then {@code daemon}. Used to start the daemon
+ * jar (or, when run from classes as in tests, its class path), then {@code daemon}; in a packaged app image,
+ * the image's own {@code xy} launcher. Used to start the daemon
  * in the background and to write service units, so both run exactly what {@code xy daemon} runs.
  */
 record DaemonLaunch(Path java, List<String> program) {
@@ -20,6 +21,11 @@ record DaemonLaunch(Path java, List<String> program) {
 
     /** The launch for the running JVM and CLI. */
     static DaemonLaunch current() {
+        // Inside a jpackage image the process is the image's own launcher, and the runtime has no `java`.
+        String appLauncher = System.getProperty("jpackage.app-path");
+        if (appLauncher != null && Files.isExecutable(Path.of(appLauncher))) {
+            return new DaemonLaunch(Path.of(appLauncher), List.of());
+        }
         Path java = ProcessHandle.current()
                 .info()
                 .command()
@@ -30,6 +36,15 @@ record DaemonLaunch(Path java, List<String> program) {
                 ? List.of("-jar", jar.get().toString())
                 : List.of("-cp", System.getProperty("java.class.path"), Main.class.getName());
         return new DaemonLaunch(java, program);
+    }
+
+    /**
+     * Takes out of a child's environment what only this process's own launcher meant for itself: a jpackage
+     * launcher marks its second stage with {@code _JPACKAGE_LAUNCHER}, and a child launcher that inherits the
+     * mark takes its arguments for the JVM's ("could not find or load main class daemon").
+     */
+    static void cleanEnvironment(java.util.Map<String, String> environment) {
+        environment.keySet().removeIf(name -> name.startsWith("_JPACKAGE"));
     }
 
     /** The full command: java, the program, {@code daemon}, and {@code --config-dir DIR} when given. */

@@ -90,11 +90,12 @@ final class DetachedDaemon {
         Path log = logFile();
         List<String> command = new ArrayList<>(ProcessGroups.leaderPrefix().orElse(List.of()));
         command.addAll(launch.command(configDir));
-        return new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .redirectErrorStream(true)
-                .start();
+                .redirectErrorStream(true);
+        DaemonLaunch.cleanEnvironment(builder.environment());
+        return builder.start();
     }
 
     /** The last lines this run wrote, those after {@code from}: the log keeps the earlier runs too. */

@@ -78,6 +78,12 @@ public final class MainViewModel {
         });
         servers.onEvent(this::onEvent);
         servers.onLost(this::onLost);
+        // The tray is known before the connection is: the no-tray notice says what quitting does once it is.
+        backend.addListener((o, was, now) -> {
+            if (noTraySaid && notice.get().startsWith(NO_TRAY)) {
+                notice.set(noTrayNotice(now));
+            }
+        });
     }
 
     /** Attaches to a daemon or hosts here, off the FX thread; the window fills in when it is done. */
@@ -120,7 +126,7 @@ public final class MainViewModel {
         lost.set(true);
         mode.set("lost " + (gone == null ? "xy" : gone.describe().replace("attached to ", "")));
         calls.feedback()
-                .error("xy went away (" + failure.getMessage() + "): its servers are no longer shown."
+                .error("xy went away (" + failure.getMessage() + "): the table shows the servers as last seen."
                         + " Reconnect attaches again, or hosts the servers here if no daemon answers.");
     }
 
@@ -250,10 +256,16 @@ public final class MainViewModel {
             return;
         }
         noTraySaid = true;
-        Backend current = backend.get();
-        boolean hosting = current == null || current.hosting();
-        notice.set("No system tray on this desktop: closing this window quits xy"
-                + (hosting ? " and stops the servers it hosts." : " (the daemon keeps running)."));
+        notice.set(noTrayNotice(backend.get()));
+    }
+
+    private static final String NO_TRAY = "No system tray on this desktop: closing this window quits xy";
+
+    private static String noTrayNotice(Backend current) {
+        if (current == null) {
+            return NO_TRAY + ".";
+        }
+        return NO_TRAY + (current.hosting() ? " and stops the servers it hosts." : " (the daemon keeps running).");
     }
 
     public void dismissNotice() {

@@ -175,4 +175,16 @@ class MainViewModelTest {
 
         assertThat(vm.noticeProperty().get()).isEmpty();
     }
+
+    @Test
+    void aNoTrayNoticeGivenBeforeTheConnectionSaysWhatQuittingDoesOnceAttached() {
+        FakeXyApi api = new FakeXyApi(Wire.Host.DAEMON, 9);
+        MainViewModel vm = vm(() -> new Backend(api, api.info(), false, List.of(), () -> {}));
+
+        vm.sayNoTray(); // the tray is checked first, before the app has attached
+        assertThat(vm.noticeProperty().get()).doesNotContain("stops the servers");
+        vm.connect();
+
+        assertThat(vm.noticeProperty().get()).contains("closing this window quits xy (the daemon keeps running)");
+    }
 }

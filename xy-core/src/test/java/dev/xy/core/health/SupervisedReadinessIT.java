@@ -128,7 +128,7 @@ class SupervisedReadinessIT {
                     List<Wire.Failure> failed = e.startFailure().orElseThrow().failed();
                     assertThat(failed).extracting(Wire.Failure::name).containsExactlyInAnyOrder("mute", "broken");
                     assertThat(failed)
-                            .allSatisfy(f -> assertThat(f.reason()).startsWith("not ready: not ready within"));
+                            .allSatisfy(f -> assertThat(f.reason()).startsWith("not ready within"));
                     assertThat(failed)
                             .filteredOn(f -> f.name().equals("broken"))
                             .singleElement()

@@ -76,6 +76,9 @@ public final class LogViewModel {
         public void ended(IOException failure) {
             if (failure != null) {
                 line(note("the log stream ended: " + failure.getMessage()));
+            } else if (!cancelled) {
+                // Not our doing (switching servers cancels first): the daemon stopped, or the server is gone.
+                line(note("the log stream ended: xy stopped, or the server was removed"));
             }
         }
 

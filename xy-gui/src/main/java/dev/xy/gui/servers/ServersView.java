@@ -95,6 +95,8 @@ public final class ServersView extends TableView<ServerRow> {
         setContextMenu(contextMenu(copy));
     }
 
+    private static final double MIN_COLUMN_WIDTH = 48;
+
     private TableColumn<ServerRow, Wire.ServerSummary> summaryColumn(
             String title,
             double width,
@@ -103,7 +105,9 @@ public final class ServersView extends TableView<ServerRow> {
         TableColumn<ServerRow, Wire.ServerSummary> column = new TableColumn<>(title);
         column.setId("col-" + title.toLowerCase(Locale.ROOT).replace(' ', '-'));
         column.setPrefWidth(width);
-        column.setMinWidth(width);
+        // Columns may shrink below their preferred width, so that the last one (why a server is not fine)
+        // always stays on screen, even in a narrow window with every column shown.
+        column.setMinWidth(Math.min(width, MIN_COLUMN_WIDTH));
         column.setCellValueFactory(c -> c.getValue().summaryProperty());
         column.setCellFactory(c -> new TextCell(text));
         column.setComparator(Comparator.nullsLast(order));
