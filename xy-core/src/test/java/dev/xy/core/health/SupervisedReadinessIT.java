@@ -127,8 +127,7 @@ class SupervisedReadinessIT {
                     assertThat(e.code()).isEqualTo(ErrorCodes.SPAWN_FAILED);
                     List<Wire.Failure> failed = e.startFailure().orElseThrow().failed();
                     assertThat(failed).extracting(Wire.Failure::name).containsExactlyInAnyOrder("mute", "broken");
-                    assertThat(failed)
-                            .allSatisfy(f -> assertThat(f.reason()).startsWith("not ready within"));
+                    assertThat(failed).allSatisfy(f -> assertThat(f.reason()).startsWith("not ready within"));
                     assertThat(failed)
                             .filteredOn(f -> f.name().equals("broken"))
                             .singleElement()
