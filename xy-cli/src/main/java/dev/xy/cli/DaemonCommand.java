@@ -17,8 +17,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Run the xy daemon in the foreground: start every autostart server and serve the CLI.",
             "SIGTERM or Ctrl-C stops every server and exits; SIGHUP reloads the configs.",
-            "With --detach it runs in the background instead, logging to <state dir>/daemon.log, and this",
-            "command returns once the daemon answers. To keep it across reboots, see `xy service install`."
+            "With --detach it runs in the background instead, logging to <state dir>/daemon.log, and this command"
+                    + " returns once the daemon answers.",
+            "To keep it across reboots, see `xy service install`."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -64,7 +64,10 @@ final class DetachedDaemon {
                 err.println("xy: the daemon exited (exit code " + daemon.exitValue()
                         + ") before it answered; the end of " + logFile() + ":");
                 printTail(err, logStart);
-                return ExitCodes.OPERATIONAL_ERROR;
+                // Invalid configs are exit 3 whether the daemon runs here or in the background.
+                return daemon.exitValue() == ExitCodes.CONFIG_INVALID
+                        ? ExitCodes.CONFIG_INVALID
+                        : ExitCodes.OPERATIONAL_ERROR;
             }
             Thread.sleep(POLL.toMillis()); // polling a socket that has no way to tell us it is ready
         }

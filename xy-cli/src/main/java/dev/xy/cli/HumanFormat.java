@@ -9,7 +9,7 @@ import java.time.format.DateTimeFormatter;
 /** How the CLI shows values to people: uptimes like {@code 3h12m}, exits like {@code 3} or {@code SIGKILL}. */
 final class HumanFormat {
     private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx").withZone(ZoneId.systemDefault());
 
     private HumanFormat() {}
 

@@ -27,10 +27,11 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "validate",
         description = {
-            "Check server configs without starting anything: the files themselves, and that each working",
-            "directory exists and each command resolves, as a start from here would find them.",
-            "PATH is a .kdl file or a directory of them. Without one: the directory the running daemon reads,",
-            "or the default config directory when no daemon runs."
+            "Check server configs without starting anything.",
+            "Checks the files themselves, and that each working directory exists and each command resolves, as a"
+                    + " start from here would find them.",
+            "PATH is a .kdl file or a directory of them. Without one: the directory the running daemon reads, or"
+                    + " the default config directory when no daemon runs."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every config is valid", "3:a config is invalid (each problem is printed)"})

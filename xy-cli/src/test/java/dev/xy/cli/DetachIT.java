@@ -86,7 +86,7 @@ class DetachIT {
 
         Run run = xy.xy("daemon", "--detach");
 
-        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.exit()).as("invalid configs: 3, as in the foreground").isEqualTo(3);
         assertThat(run.err())
                 .contains("the daemon exited (exit code 3) before it answered")
                 .contains("broken.kdl:1:1: unknown node `comand`")

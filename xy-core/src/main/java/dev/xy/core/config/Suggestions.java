@@ -5,11 +5,11 @@ import java.util.Comparator;
 import java.util.Optional;
 
 /** Finds the known word a typo most likely meant, by edit distance. */
-final class Suggestions {
+public final class Suggestions {
     private Suggestions() {}
 
     /** The closest of {@code known}, when it is close enough to be a plausible typo of {@code word}. */
-    static Optional<String> closest(String word, Collection<String> known) {
+    public static Optional<String> closest(String word, Collection<String> known) {
         int tolerance = Math.max(2, word.length() / 3);
         return known.stream()
                 .filter(candidate -> distance(word, candidate) <= tolerance)

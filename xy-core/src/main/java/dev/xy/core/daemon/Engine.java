@@ -9,6 +9,7 @@ import dev.xy.core.config.ConfigLoader;
 import dev.xy.core.config.ConfigProblem;
 import dev.xy.core.config.ConfigSet;
 import dev.xy.core.config.ServerConfig;
+import dev.xy.core.config.Suggestions;
 import dev.xy.core.logs.LogHub;
 import dev.xy.core.logs.LogLine;
 import dev.xy.core.logs.RotatingLogFile;
@@ -365,14 +366,13 @@ public final class Engine implements XyApi, AutoCloseable {
                     ErrorCodes.INVALID_PARAMS, "invalid params: give exactly one of name, names or all: true");
         }
         if (Boolean.TRUE.equals(target.all())) {
-            return new ArrayList<>(servers.keySet());
+            return servers.keySet().stream().sorted().toList();
         }
         List<String> names = target.name() != null ? List.of(target.name()) : target.names();
         List<String> unknown =
                 names.stream().filter(n -> !servers.containsKey(n)).toList();
         if (!unknown.isEmpty()) {
-            throw new RpcException(
-                    ErrorCodes.SERVER_NOT_FOUND, "no server named " + String.join(", ", unknown), unknown);
+            throw notFound(unknown);
         }
         return names.stream().distinct().toList();
     }
@@ -384,9 +384,20 @@ public final class Engine implements XyApi, AutoCloseable {
         }
         Supervised supervised = servers.get(name);
         if (supervised == null) {
-            throw new RpcException(ErrorCodes.SERVER_NOT_FOUND, "no server named " + name, List.of(name));
+            throw notFound(List.of(name));
         }
         return supervised.supervisor();
+    }
+
+    /** Names what is unknown, and for a single name the closest known one: typos are the usual cause. */
+    private RpcException notFound(List<String> unknown) {
+        String hint = unknown.size() == 1
+                ? Suggestions.closest(unknown.get(0), servers.keySet())
+                        .map(s -> "; did you mean " + s + "?")
+                        .orElse("")
+                : "";
+        return new RpcException(
+                ErrorCodes.SERVER_NOT_FOUND, "no server named " + String.join(", ", unknown) + hint, unknown);
     }
 
     /** The supervisors of those names that still exist (a reload may have removed one meanwhile). */

@@ -258,6 +258,7 @@ class DaemonHostIT {
             assertThat(e.code()).isEqualTo(ErrorCodes.SERVER_NOT_FOUND);
             assertThat(e.unknownNames()).containsExactly("nope");
         });
+        assertThatThrownBy(() -> api.status("runing")).hasMessage("no server named runing; did you mean running?");
     }
 
     @ParameterizedTest
