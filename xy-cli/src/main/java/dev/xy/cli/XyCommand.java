@@ -46,7 +46,11 @@ public final class XyCommand implements Runnable {
 
     /** A command line wired the way {@code main} runs it; tests use it with their own streams. */
     public static CommandLine commandLine(XyPaths paths) {
-        CommandLine commandLine = new CommandLine(new XyCommand(paths));
+        return configure(new CommandLine(new XyCommand(paths)));
+    }
+
+    /** What every xy command line gets, the whole tree here or {@link Main}'s tree of the one subcommand that runs. */
+    static CommandLine configure(CommandLine commandLine) {
         useXyExitCodes(commandLine);
         commandLine.setExecutionExceptionHandler(new ErrorReporter());
         return commandLine;

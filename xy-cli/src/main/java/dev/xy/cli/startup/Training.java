@@ -33,6 +33,7 @@ public final class Training {
     private Training() {}
 
     public static void main(String[] args) throws Exception {
+        Main.useLegacyLocaleData();
         Path work = Files.createTempDirectory(Path.of("/tmp"), "xytrain");
         try {
             new Session(work).run();
