@@ -84,6 +84,9 @@ public final class Training {
             xy("logs", "alpha");
 
             Process daemon = startDaemon();
+            // A build interrupted with Ctrl-C must not leave the daemon and its servers behind.
+            Thread stopDaemon = new Thread(daemon::destroy, "xy-training-cleanup");
+            Runtime.getRuntime().addShutdownHook(stopDaemon);
             try {
                 if (awaitSocket(daemon)) {
                     for (int round = 0; round < 2; round++) {
@@ -111,6 +114,7 @@ public final class Training {
                             "the daemon did not come up; see its log: " + Files.readString(work.resolve("daemon.log")));
                 }
             } finally {
+                Runtime.getRuntime().removeShutdownHook(stopDaemon);
                 daemon.destroy();
                 if (!daemon.waitFor(20, TimeUnit.SECONDS)) {
                     daemon.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
