@@ -1,18 +1,86 @@
 package dev.xy.cli;
 
 import dev.xy.core.daemon.XyPaths;
+import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** Entry point of {@code bin/xy}. */
 public final class Main {
+    /**
+     * Subcommands that only read their own options and parameters, never their siblings or the root's: for these,
+     * {@link #commandLine} builds the tree of the root and that one subcommand instead of all of them, which picocli
+     * would otherwise build by reflection on every start (about a sixth of {@code xy list}). The tree that results is
+     * the same for that subcommand: {@code MainTest} compares the two.
+     */
+    static final Map<String, Class<?>> SELF_CONTAINED = Map.of(
+            "list", ListCommand.class,
+            "status", StatusCommand.class,
+            "start", StartCommand.class,
+            "stop", StopCommand.class,
+            "restart", RestartCommand.class,
+            "reload", ReloadCommand.class,
+            "logs", LogsCommand.class,
+            "client-config", ClientConfigCommand.class,
+            "validate", ValidateCommand.class);
+
+    private static final Set<String> VERSION_OPTIONS = Set.of("--version", "-V");
+
     private Main() {}
 
     public static void main(String[] args) {
-        CommandLine commandLine = XyCommand.commandLine(XyPaths.fromEnvironment());
+        if (args.length == 0 || !args[0].equals("daemon")) {
+            useLegacyLocaleData();
+        }
+        System.exit(run(XyPaths.fromEnvironment(), args));
+    }
+
+    /**
+     * For a short-lived client on JDK 17 to 20: the JDK's legacy locale data instead of CLDR's. Jackson's first
+     * {@code ObjectMapper} makes a {@code Calendar} for {@code Locale.US}, and with CLDR the JDK turns every language
+     * tag it knows into a {@code Locale} to find out whether US is among them: a fifth of {@code xy list}. xy prints
+     * nothing that depends on locale data (English text, numbers without grouping, dates from a numeric pattern), so
+     * the output is the same ({@code LocaleDataIT}). Not on JDK 21+, which warns about the legacy data (and 23+
+     * dropped it); not for the daemon; not when the user chose the providers.
+     */
+    public static void useLegacyLocaleData() {
+        if (Runtime.version().feature() < 21 && System.getProperty("java.locale.providers") == null) {
+            System.setProperty("java.locale.providers", "COMPAT");
+        }
+    }
+
+    /** Runs one {@code xy} command line and returns its exit code; the build's training run calls it too. */
+    public static int run(XyPaths paths, String... args) {
+        CommandLine commandLine = commandLine(paths, args);
         int exit = commandLine.execute(args);
         // picocli's writers flush only on println: whatever a command wrote with print() would be lost by exit.
         commandLine.getOut().flush();
         commandLine.getErr().flush();
-        System.exit(exit);
+        return exit;
+    }
+
+    /** The command line that runs {@code args}: the whole tree, or the root and the one self-contained subcommand. */
+    static CommandLine commandLine(XyPaths paths, String... args) {
+        if (args.length == 1 && VERSION_OPTIONS.contains(args[0])) {
+            // Just the root and its version option, declared here rather than read from annotations.
+            CommandSpec root = CommandSpec.wrapWithoutInspection(new XyCommand(paths));
+            root.name("xy").versionProvider(new VersionProvider());
+            root.addOption(OptionSpec.builder(args[0]).versionHelp(true).build());
+            return XyCommand.configure(new CommandLine(root));
+        }
+        Class<?> only = args.length == 0 ? null : SELF_CONTAINED.get(args[0]);
+        if (only == null) {
+            return XyCommand.commandLine(paths);
+        }
+        CommandSpec root = CommandSpec.wrapWithoutInspection(new XyCommand(paths));
+        root.name("xy").versionProvider(new VersionProvider());
+        // As XyCommand's annotations say: -h/--help and -V/--version, inherited by the subcommand.
+        root.scopeType(CommandLine.ScopeType.INHERIT);
+        root.mixinStandardHelpOptions(true);
+        CommandLine commandLine = new CommandLine(root);
+        commandLine.addSubcommand(args[0], only);
+        return XyCommand.configure(commandLine);
     }
 }

@@ -75,7 +75,11 @@ public final class XyCommand implements Runnable {
 
     /** The same, in a given environment. */
     public static CommandLine commandLine(XyPaths paths, Map<String, String> environment) {
-        CommandLine commandLine = new CommandLine(new XyCommand(paths, environment));
+        return configure(new CommandLine(new XyCommand(paths, environment)));
+    }
+
+    /** What every xy command line gets, the whole tree here or {@link Main}'s tree of the one subcommand that runs. */
+    static CommandLine configure(CommandLine commandLine) {
         useXyExitCodes(commandLine);
         commandLine.setExecutionExceptionHandler(new ErrorReporter());
         return commandLine;

@@ -36,8 +36,6 @@ final class RpcConnection implements AutoCloseable {
     /** Generous: a reply lists every server, and a log line may be 64 KB before JSON escaping. */
     private static final int MAX_LINE_BYTES = 64 * 1024 * 1024;
 
-    private static final System.Logger LOG = System.getLogger(RpcConnection.class.getName());
-
     private record Pending(CompletableFuture<JsonNode> reply, Consumer<JsonNode> onReplyInOrder) {}
 
     private final SocketChannel channel;
@@ -152,7 +150,9 @@ final class RpcConnection implements AutoCloseable {
             try {
                 onNotification.accept(message);
             } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "a notification handler failed", e);
+                // Looked up only here: initialising the logging back end costs a short-lived CLI ~10% of its run.
+                System.getLogger(RpcConnection.class.getName())
+                        .log(System.Logger.Level.WARNING, "a notification handler failed", e);
             }
             return;
         }

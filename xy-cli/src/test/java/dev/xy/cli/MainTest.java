@@ -1,0 +1,193 @@
+package dev.xy.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.xy.core.daemon.XyPaths;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * {@link Main} builds only the root and the subcommand that runs for the {@link Main#SELF_CONTAINED} commands: that
+ * subcommand must be exactly what the whole tree has, and behave the same.
+ */
+class MainTest {
+    @TempDir
+    Path home;
+
+    private XyPaths paths;
+
+    @BeforeEach
+    void setUp() {
+        // No daemon answers here: client commands end in the unreachable-daemon error.
+        paths = XyPaths.from(
+                Map.of(
+                        "XDG_CONFIG_HOME", home.resolve("cfg").toString(),
+                        "XDG_STATE_HOME", home.resolve("state").toString(),
+                        "XDG_RUNTIME_DIR", home.toString()),
+                home);
+    }
+
+    static Stream<String> selfContained() {
+        return Main.SELF_CONTAINED.keySet().stream().sorted();
+    }
+
+    @Test
+    void everySelfContainedCommandIsASubcommandOfXyUnderThatName() {
+        List<Class<?>> subcommands = Arrays.asList(
+                XyCommand.class.getAnnotation(CommandLine.Command.class).subcommands());
+        Main.SELF_CONTAINED.forEach((name, type) -> {
+            assertThat(subcommands).contains(type);
+            assertThat(type.getAnnotation(CommandLine.Command.class).name()).isEqualTo(name);
+        });
+        assertThat(Main.SELF_CONTAINED).doesNotContainKeys("help", "completion");
+    }
+
+    @Test
+    void theRootPassesDownOnlyItsHelpAndVersionOptions() {
+        CommandSpec root = XyCommand.commandLine(paths).getCommandSpec();
+        assertThat(root.name()).isEqualTo("xy");
+        assertThat(root.scopeType()).isEqualTo(ScopeType.INHERIT);
+        assertThat(root.options().stream().map(option -> option.longestName()))
+                .containsExactlyInAnyOrder("--help", "--version");
+        assertThat(root.positionalParameters()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("selfContained")
+    void theSubcommandIsTheSameAsInTheWholeTree(String name) {
+        CommandLine whole = XyCommand.commandLine(paths).getSubcommands().get(name);
+        CommandLine alone = Main.commandLine(paths, name).getSubcommands().get(name);
+
+        assertThat(Main.commandLine(paths, name).getSubcommands()).containsOnlyKeys(name);
+        assertThat(alone.getCommandSpec().qualifiedName())
+                .isEqualTo(whole.getCommandSpec().qualifiedName());
+        assertThat(alone.getUsageMessage()).isEqualTo(whole.getUsageMessage());
+        assertThat(describe(alone.getCommandSpec())).isEqualTo(describe(whole.getCommandSpec()));
+        assertThat(alone.getCommandSpec().exitCodeOnInvalidInput())
+                .isEqualTo(whole.getCommandSpec().exitCodeOnInvalidInput());
+        assertThat(alone.getCommandSpec().exitCodeOnExecutionException())
+                .isEqualTo(whole.getCommandSpec().exitCodeOnExecutionException());
+        assertThat(alone.getExecutionExceptionHandler().getClass())
+                .isEqualTo(whole.getExecutionExceptionHandler().getClass());
+        assertThat(alone.getCommandSpec().parser().toString())
+                .isEqualTo(whole.getCommandSpec().parser().toString());
+        assertThat(Main.commandLine(paths, name).getCommandSpec().parser().toString())
+                .isEqualTo(
+                        XyCommand.commandLine(paths).getCommandSpec().parser().toString());
+        for (CommandSpec mixin : alone.getCommandSpec().mixins().values()) {
+            assertThat(mixin.parentCommandElements())
+                    .as("picocli injects @ParentCommand into a mixin only when it builds the whole tree")
+                    .isEmpty();
+        }
+    }
+
+    private static String describe(CommandSpec spec) {
+        StringBuilder text = new StringBuilder();
+        for (ArgSpec arg : spec.args()) {
+            if (arg instanceof OptionSpec option) {
+                text.append(Arrays.toString(option.names()));
+            } else {
+                text.append(((PositionalParamSpec) arg).paramLabel());
+            }
+            text.append(' ')
+                    .append(arg.type().getName())
+                    .append(' ')
+                    .append(arg.arity())
+                    .append(' ')
+                    .append(arg.required())
+                    .append(' ')
+                    .append(arg.defaultValue())
+                    .append(' ')
+                    .append(arg.scopeType())
+                    .append('\n');
+        }
+        return text.append(spec.mixins().keySet())
+                .append(spec.subcommands().keySet())
+                .toString();
+    }
+
+    private record Result(int exit, String out, String err) {}
+
+    private static Result run(CommandLine cli, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int exit = cli.execute(args);
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void runsAndFailsTheSameWayAsTheWholeTree() throws Exception {
+        Path configs = Files.createDirectories(home.resolve("configs"));
+        Files.writeString(configs.resolve("alpha.kdl"), "command \"a\"\nport 3001\nautostart yes\n");
+        for (String[] args : List.of(
+                new String[] {"list"},
+                new String[] {"list", "--json"},
+                new String[] {"list", "--bogus"},
+                new String[] {"list", "extra"},
+                new String[] {"list", "--help"},
+                new String[] {"status", "-h"},
+                new String[] {"logs", "--help"},
+                new String[] {"validate", "-h"},
+                new String[] {"list", "--version"},
+                new String[] {"status"},
+                new String[] {"status", "alpha", "--json"},
+                new String[] {"logs", "alpha", "-n", "x"},
+                new String[] {"start"},
+                new String[] {"stop", "--all", "alpha"},
+                new String[] {"restart", "alpha"},
+                new String[] {"reload", "--json"},
+                new String[] {"client-config", "--client", "nope"},
+                new String[] {"validate", configs.toString()},
+                new String[] {"validate", home.resolve("missing.kdl").toString()})) {
+            Result whole = run(XyCommand.commandLine(paths), args);
+            Result alone = run(Main.commandLine(paths, args), args);
+            assertThat(alone).as(String.join(" ", args)).isEqualTo(whole);
+        }
+    }
+
+    @Test
+    void printsTheVersionTheSameWayAsTheWholeTree() {
+        for (String option : List.of("--version", "-V")) {
+            Result whole = run(XyCommand.commandLine(paths), option);
+            Result alone = run(Main.commandLine(paths, option), option);
+            assertThat(alone).isEqualTo(whole);
+            assertThat(alone.out()).startsWith("xy ");
+        }
+    }
+
+    @Test
+    void everythingElseGetsTheWholeTree() {
+        for (String[] args : List.of(
+                new String[] {},
+                new String[] {"--help"},
+                new String[] {"-h"},
+                new String[] {"--version", "list"},
+                new String[] {"-V", "--help"},
+                new String[] {"help", "list"},
+                new String[] {"completion", "bash"},
+                new String[] {"daemon", "--help"},
+                new String[] {"lsit"})) {
+            assertThat(Main.commandLine(paths, args).getSubcommands().keySet())
+                    .isEqualTo(XyCommand.commandLine(paths).getSubcommands().keySet());
+        }
+    }
+}
