@@ -180,7 +180,7 @@ public final class MainWindow {
         StackPane tableArea = new StackPane(table, empty);
         StackPane.setAlignment(empty, Pos.TOP_LEFT);
         SplitPane top = new SplitPane(tableArea, new DetailsView(vm.details()));
-        top.setDividerPositions(0.75);
+        top.setDividerPositions(0.78);
         SplitPane all = new SplitPane(top, logs);
         all.setOrientation(Orientation.VERTICAL);
         all.setDividerPositions(0.5);

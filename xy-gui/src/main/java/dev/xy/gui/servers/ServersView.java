@@ -3,6 +3,7 @@ package dev.xy.gui.servers;
 import dev.xy.core.clients.ClientConfigs;
 import dev.xy.core.clients.McpClient;
 import dev.xy.core.rpc.Wire;
+import dev.xy.core.supervisor.ServerState;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -52,11 +53,12 @@ public final class ServersView extends TableView<ServerRow> {
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         setPlaceholder(new Label("No servers"));
 
-        TableColumn<ServerRow, Wire.ServerSummary> state = summaryColumn("State", 105, s -> "", byState());
+        TableColumn<ServerRow, Wire.ServerSummary> state = summaryColumn("State", 110, s -> "", byState());
+        state.setMinWidth(100); // "● restarting" must fit: the state is the first thing a person reads
         state.setCellFactory(c -> new StateCell());
         TableColumn<ServerRow, Wire.ServerSummary> name =
                 summaryColumn("Name", 110, Wire.ServerSummary::name, Comparator.comparing(Wire.ServerSummary::name));
-        TableColumn<ServerRow, Wire.ServerSummary> url = summaryColumn("URL", 255, s -> "", byText(s -> s.url()));
+        TableColumn<ServerRow, Wire.ServerSummary> url = summaryColumn("URL", 200, s -> "", byText(s -> s.url()));
         url.setCellFactory(c -> new UrlCell(copy));
         // Readiness and MCP identity come from xy's MCP probe: their columns appear once a server reports them.
         TableColumn<ServerRow, Wire.ServerSummary> ready =
@@ -65,32 +67,32 @@ public final class ServersView extends TableView<ServerRow> {
         TableColumn<ServerRow, Wire.ServerSummary> mcp =
                 summaryColumn("MCP", 140, ServersView::mcp, byText(ServersView::mcp));
         mcp.visibleProperty().bind(anyRow(s -> s.mcp() != null));
+        // What a person scans for comes first: state, name, ready, and why a server is not fine; the URL (which
+        // carries the port) next; the numbers last.
         getColumns()
                 .addAll(List.<TableColumn<ServerRow, ?>>of(
                         state,
                         name,
                         ready,
+                        summaryColumn("Why", 170, ServersView::why, byText(ServersView::why)),
+                        url,
                         summaryColumn(
                                 "PID",
-                                65,
+                                62,
                                 s -> s.pid() == null ? "—" : s.pid().toString(),
                                 byLong(Wire.ServerSummary::pid)),
-                        summaryColumn(
-                                "Port", 65, s -> ":" + s.port(), Comparator.comparingInt(Wire.ServerSummary::port)),
-                        url,
                         uptimeColumn(),
                         summaryColumn(
                                 "Restarts",
-                                72,
+                                68,
                                 s -> Integer.toString(s.restartCount()),
                                 Comparator.comparingInt(Wire.ServerSummary::restartCount)),
                         summaryColumn(
                                 "Last exit",
-                                95,
+                                80,
                                 s -> HumanTime.lastExit(s.lastExit()),
                                 byText(s -> HumanTime.lastExit(s.lastExit()))),
-                        mcp,
-                        summaryColumn("Why", 160, ServersView::why, byText(ServersView::why))));
+                        mcp));
         getSortOrder().add(name);
         setContextMenu(contextMenu(copy));
     }
@@ -105,9 +107,9 @@ public final class ServersView extends TableView<ServerRow> {
         TableColumn<ServerRow, Wire.ServerSummary> column = new TableColumn<>(title);
         column.setId("col-" + title.toLowerCase(Locale.ROOT).replace(' ', '-'));
         column.setPrefWidth(width);
-        // Columns may shrink below their preferred width, so that the last one (why a server is not fine)
-        // always stays on screen, even in a narrow window with every column shown.
-        column.setMinWidth(Math.min(width, MIN_COLUMN_WIDTH));
+        // Columns may shrink somewhat below their preferred width, so that every one stays on screen in a
+        // window of ordinary size with every column shown; the tooltip has whatever a cell cuts off.
+        column.setMinWidth(Math.max(MIN_COLUMN_WIDTH, width * 0.6));
         column.setCellValueFactory(c -> c.getValue().summaryProperty());
         column.setCellFactory(c -> new TextCell(text));
         column.setComparator(Comparator.nullsLast(order));
@@ -168,9 +170,11 @@ public final class ServersView extends TableView<ServerRow> {
     }
 
     /** The reason in the row itself where it matters: why a server failed or is being restarted. */
+    /** Why a server is not simply ready: failing, restarting, not ready yet, or how it stopped. */
     static String why(Wire.ServerSummary s) {
-        StateLook look = StateLook.of(s.state());
-        return (look == StateLook.FAILED || look == StateLook.RESTARTING) && s.reason() != null ? s.reason() : "";
+        boolean fine = s.state() == ServerState.RUNNING && !Boolean.FALSE.equals(s.ready());
+        boolean passing = s.state() == ServerState.STOPPING;
+        return fine || passing || s.reason() == null ? "" : s.reason();
     }
 
     private static Comparator<Wire.ServerSummary> byState() {
@@ -197,6 +201,7 @@ public final class ServersView extends TableView<ServerRow> {
         protected void updateItem(Wire.ServerSummary item, boolean empty) {
             super.updateItem(item, empty);
             String value = empty || item == null ? null : text.apply(item);
+            setAlignment(Pos.CENTER_LEFT);
             setText(value);
             setTooltip(value == null || value.isEmpty() ? null : new Tooltip(value));
         }
@@ -241,7 +246,8 @@ public final class ServersView extends TableView<ServerRow> {
                 setGraphic(null);
                 return;
             }
-            url.setText(item.url());
+            // The scheme is the same for every row: the cell shows the rest, the copy button copies it all.
+            url.setText(item.url().replaceFirst("^http://", ""));
             setGraphic(box);
         }
     }
