@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import java.util.TimerTask;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A minimal MCP server over Streamable HTTP, on the JDK alone: {@code initialize},
@@ -36,6 +38,9 @@ import java.util.concurrent.CountDownLatch;
  *   <li>{@code --reject-legacy} (with {@code --discover}): refuses {@code initialize} (-32022);
  *   <li>{@code --mute}: accepts connections and never answers;
  *   <li>{@code --broken-tools}: {@code initialize} works, {@code tools/list} fails;
+ *   <li>{@code --broken-tools-after N}: {@code tools/list} answers N times, then fails;
+ *   <li>{@code --session-ttl SECONDS}: forgets a session that has not been used for that long, as servers that
+ *       expire idle sessions do; a request on it then gets HTTP 404, as the specification says;
  *   <li>{@code --die-after SECONDS}: exits with code 3 after that long;
  *   <li>{@code --host ADDRESS}: listens there instead of 127.0.0.1 (say {@code ::1}).
  * </ul>
@@ -50,7 +55,12 @@ public final class EchoMcpServer {
     private static final Set<String> KNOWN_VERSIONS = Set.of("2024-11-05", "2025-03-26", "2025-06-18", "2025-11-25");
     private static final String META = "io.modelcontextprotocol/";
 
-    /** Which kind of server to be; see the class comment for the flags. */
+    /**
+     * Which kind of server to be; see the class comment for the flags.
+     *
+     * @param brokenToolsAfter how many {@code tools/list} calls are answered before they fail; -1 for all
+     * @param sessionTtlSeconds how long an unused session is kept; 0 for as long as the server runs
+     */
     record Options(
             int port,
             String host,
@@ -59,32 +69,30 @@ public final class EchoMcpServer {
             boolean discover,
             boolean rejectLegacy,
             boolean mute,
-            boolean brokenTools,
-            long dieAfterSeconds) {
+            long brokenToolsAfter,
+            long dieAfterSeconds,
+            long sessionTtlSeconds) {
         static Options plain(int port) {
-            return new Options(port, "127.0.0.1", false, false, false, false, false, false, 0);
+            return new Options(port, "127.0.0.1", false, false, false, false, false, -1, 0, 0);
         }
 
         static Options parse(List<String> args, String portVariable) {
-            Options o = plain(-1);
             Integer port = null;
+            String host = "127.0.0.1";
+            Set<String> flags = new HashSet<>();
+            long brokenToolsAfter = -1;
+            long dieAfterSeconds = 0;
+            long sessionTtlSeconds = 0;
             for (int i = 0; i < args.size(); i++) {
                 String arg = args.get(i);
                 switch (arg) {
                     case "--port" -> port = Integer.valueOf(args.get(++i));
-                    case "--host" -> o = o.with(o.port, args.get(++i));
-                    case "--sse", "--stateless", "--discover", "--reject-legacy", "--mute", "--broken-tools" -> o =
-                            o.flag(arg);
-                    case "--die-after" -> o = new Options(
-                            o.port,
-                            o.host,
-                            o.sse,
-                            o.stateless,
-                            o.discover,
-                            o.rejectLegacy,
-                            o.mute,
-                            o.brokenTools,
-                            Long.parseLong(args.get(++i)));
+                    case "--host" -> host = args.get(++i);
+                    case "--sse", "--stateless", "--discover", "--reject-legacy", "--mute" -> flags.add(arg);
+                    case "--broken-tools" -> brokenToolsAfter = 0;
+                    case "--broken-tools-after" -> brokenToolsAfter = Long.parseLong(args.get(++i));
+                    case "--die-after" -> dieAfterSeconds = Long.parseLong(args.get(++i));
+                    case "--session-ttl" -> sessionTtlSeconds = Long.parseLong(args.get(++i));
                     default -> {
                         if (arg.startsWith("--")) {
                             throw new IllegalArgumentException("unknown flag " + arg);
@@ -99,30 +107,26 @@ public final class EchoMcpServer {
             if (port == null) {
                 throw new IllegalArgumentException("no port: pass --port PORT or set PORT");
             }
-            return o.with(port, o.host);
-        }
-
-        Options with(int newPort, String newHost) {
-            return new Options(
-                    newPort, newHost, sse, stateless, discover, rejectLegacy, mute, brokenTools, dieAfterSeconds);
-        }
-
-        Options flag(String flag) {
             return new Options(
                     port,
                     host,
-                    sse || flag.equals("--sse"),
-                    stateless || flag.equals("--stateless"),
-                    discover || flag.equals("--discover"),
-                    rejectLegacy || flag.equals("--reject-legacy"),
-                    mute || flag.equals("--mute"),
-                    brokenTools || flag.equals("--broken-tools"),
-                    dieAfterSeconds);
+                    flags.contains("--sse"),
+                    flags.contains("--stateless"),
+                    flags.contains("--discover"),
+                    flags.contains("--reject-legacy"),
+                    flags.contains("--mute"),
+                    brokenToolsAfter,
+                    dieAfterSeconds,
+                    sessionTtlSeconds);
         }
     }
 
     private final Options options;
-    private final Set<String> sessions = ConcurrentHashMap.newKeySet();
+    /** Each open session, with when it was last used ({@link System#nanoTime}). */
+    private final Map<String, Long> sessions = new ConcurrentHashMap<>();
+
+    private final AtomicLong toolLists = new AtomicLong();
+    private final Timer expiry = new Timer("session-expiry", true);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final HttpServer server;
 
@@ -143,7 +147,8 @@ public final class EchoMcpServer {
         } catch (RuntimeException e) {
             System.err.println("echo: " + e.getMessage());
             System.err.println("usage: java EchoMcpServer.java [--port] PORT [--sse] [--stateless] [--discover]"
-                    + " [--reject-legacy] [--mute] [--broken-tools] [--die-after SECONDS] [--host ADDRESS]");
+                    + " [--reject-legacy] [--mute] [--broken-tools] [--broken-tools-after N] [--die-after SECONDS]"
+                    + " [--session-ttl SECONDS] [--host ADDRESS]");
             System.exit(2);
             return;
         }
@@ -174,11 +179,33 @@ public final class EchoMcpServer {
 
     void start() {
         server.start();
+        if (options.sessionTtlSeconds() > 0) {
+            expiry.schedule(
+                    new TimerTask() {
+                        @Override
+                        public void run() {
+                            expireIdleSessions();
+                        }
+                    },
+                    100,
+                    100);
+        }
     }
 
     void stop() {
         stopped.countDown();
+        expiry.cancel();
         server.stop(0);
+    }
+
+    private void expireIdleSessions() {
+        long ttlNanos = options.sessionTtlSeconds() * 1_000_000_000L;
+        long now = System.nanoTime();
+        sessions.forEach((id, lastUsed) -> {
+            if (now - lastUsed > ttlNanos && sessions.remove(id, lastUsed)) {
+                log("session " + id + " expired after " + options.sessionTtlSeconds() + "s unused (--session-ttl)");
+            }
+        });
     }
 
     int port() {
@@ -196,7 +223,7 @@ public final class EchoMcpServer {
             switch (exchange.getRequestMethod()) {
                 case "POST" -> post(exchange, session);
                 case "DELETE" -> {
-                    boolean known = session != null && sessions.remove(session);
+                    boolean known = session != null && sessions.remove(session) != null;
                     log("DELETE session " + session + (known ? " ended" : " unknown"));
                     send(exchange, known ? 200 : 404, null);
                 }
@@ -235,13 +262,15 @@ public final class EchoMcpServer {
         }
         if (!options.stateless() && !options.discover()) {
             if (session == null) {
+                log(method + " refused: no session");
                 send(
                         exchange,
                         400,
                         MiniJson.write(error(id, -32600, "missing Mcp-Session-Id header; initialize first")));
                 return;
             }
-            if (!sessions.contains(session)) {
+            if (sessions.computeIfPresent(session, (s, lastUsed) -> System.nanoTime()) == null) {
+                log(method + " refused: unknown session " + session);
                 send(exchange, 404, MiniJson.write(error(id, -32600, "unknown session; initialize again")));
                 return;
             }
@@ -265,7 +294,7 @@ public final class EchoMcpServer {
         }
         if (!options.stateless() && !options.discover()) {
             String newSession = UUID.randomUUID().toString();
-            sessions.add(newSession);
+            sessions.put(newSession, System.nanoTime());
             exchange.getResponseHeaders().add("Mcp-Session-Id", newSession);
             log("initialize -> session " + newSession);
         } else {
@@ -330,8 +359,8 @@ public final class EchoMcpServer {
     private Map<String, Object> answer(Object id, String method, Object params) {
         return switch (method) {
             case "ping" -> result(id, Map.of());
-            case "tools/list" -> options.brokenTools()
-                    ? error(id, -32603, "tools are broken on purpose (--broken-tools)")
+            case "tools/list" -> toolsBroken()
+                    ? error(id, -32603, "tools are broken on purpose (" + brokenFlag() + ")")
                     : result(
                             id,
                             Map.of(
@@ -347,6 +376,17 @@ public final class EchoMcpServer {
             case "tools/call" -> callTool(id, params);
             default -> error(id, -32601, "method not found: " + method);
         };
+    }
+
+    private boolean toolsBroken() {
+        long after = options.brokenToolsAfter();
+        return after >= 0 && toolLists.incrementAndGet() > after;
+    }
+
+    private String brokenFlag() {
+        return options.brokenToolsAfter() == 0
+                ? "--broken-tools"
+                : "--broken-tools-after " + options.brokenToolsAfter();
     }
 
     private static Map<String, Object> callTool(Object id, Object params) {

@@ -60,7 +60,11 @@ class EchoMcpServerVariantsTest {
         EchoMcpServer.Options options =
                 EchoMcpServer.Options.parse(List.of("--sse", "3101", "--die-after", "5", "--host", "::1"), null);
         assertThat(options)
-                .isEqualTo(new EchoMcpServer.Options(3101, "::1", true, false, false, false, false, false, 5));
+                .isEqualTo(new EchoMcpServer.Options(3101, "::1", true, false, false, false, false, -1, 5, 0));
+        assertThat(EchoMcpServer.Options.parse(List.of("--broken-tools-after", "2", "--session-ttl", "3"), "1"))
+                .isEqualTo(new EchoMcpServer.Options(1, "127.0.0.1", false, false, false, false, false, 2, 0, 3));
+        assertThat(EchoMcpServer.Options.parse(List.of("--broken-tools"), "1").brokenToolsAfter())
+                .isZero();
         assertThat(EchoMcpServer.Options.parse(List.of("--mute"), "3102").port())
                 .isEqualTo(3102);
         assertThatThrownBy(() -> EchoMcpServer.Options.parse(List.of("--loud"), "1"))
@@ -162,6 +166,17 @@ class EchoMcpServerVariantsTest {
         Map<?, ?> tools = json(
                 post("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}").body());
         assertThat(((Map<?, ?>) tools.get("error")).get("code")).isEqualTo(-32603L);
+    }
+
+    @Test
+    void toolsListCanBreakAfterAnsweringSomeTimes() throws Exception {
+        start("--broken-tools-after", "2", "--stateless");
+        String list = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}";
+
+        assertThat(post(list).body()).contains("\"name\":\"echo\"");
+        assertThat(post(list).body()).contains("\"name\":\"echo\"");
+        Map<?, ?> third = (Map<?, ?>) json(post(list).body()).get("error");
+        assertThat(third.get("message")).isEqualTo("tools are broken on purpose (--broken-tools-after 2)");
     }
 
     @Test
