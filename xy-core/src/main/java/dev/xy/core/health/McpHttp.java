@@ -42,6 +42,18 @@ final class McpHttp {
         this.ids = ids;
     }
 
+    int port() {
+        return http.port();
+    }
+
+    String path() {
+        return path;
+    }
+
+    Deadline deadline() {
+        return deadline;
+    }
+
     /** The same connection settings, bounded by another deadline. */
     McpHttp within(Deadline other) {
         return new McpHttp(http, path, other, ids);
@@ -107,10 +119,10 @@ final class McpHttp {
             return;
         }
         if (status == 404) {
-            throw new ProbeFailure(ProbeFailure.Kind.REFUSED, "HTTP 404 at " + path);
+            throw new ProbeFailure(ProbeFailure.Kind.REFUSED, "HTTP 404 at " + path, status);
         }
         String detail = errorDetail(answer).map(d -> ": " + d).orElse("");
-        throw new ProbeFailure(ProbeFailure.Kind.REFUSED, method + ": HTTP " + status + detail);
+        throw new ProbeFailure(ProbeFailure.Kind.REFUSED, method + ": HTTP " + status + detail, status);
     }
 
     /** The JSON-RPC error message in an HTTP error's body, or its first text, when it has either. */

@@ -13,14 +13,26 @@ final class ProbeFailure extends Exception {
     }
 
     private final Kind kind;
+    private final int httpStatus;
 
     ProbeFailure(Kind kind, String reason) {
+        this(kind, reason, 0);
+    }
+
+    /** @param httpStatus the HTTP error status that refused the request, 0 when there was none */
+    ProbeFailure(Kind kind, String reason, int httpStatus) {
         super(reason, null, false, false);
         this.kind = kind;
+        this.httpStatus = httpStatus;
     }
 
     Kind kind() {
         return kind;
+    }
+
+    /** The HTTP error status that refused the request (such as 404), or 0 when the failure was not one. */
+    int httpStatus() {
+        return httpStatus;
     }
 
     String reason() {

@@ -43,14 +43,22 @@ public final class Prober {
     }
 
     /**
-     * The periodic check of a server that was found ready: the cheapest check that still means something (see
-     * {@link McpProbe#check}); a full probe when the identity is not known.
+     * The check of one server process, while it starts and once it runs: the readiness probe until its identity
+     * is known, then the cheapest check that still means something (see {@link McpProbe#check}).
+     *
+     * @param kept the process's own: where a handshake's session is kept between its checks
      */
-    public ProbeOutcome check(HealthConfig health, int port, Set<Long> processTree, Optional<McpIdentity> known) {
-        if (health.mode() != HealthMode.MCP || known.isEmpty()) {
+    public ProbeOutcome check(
+            HealthConfig health, int port, Set<Long> processTree, Optional<McpIdentity> known, KeptSession kept) {
+        if (health.mode() != HealthMode.MCP) {
+            // A reload may have changed the mode of a running server: a session kept from before is of no use.
+            McpProbe.endKept(kept, health.timeout());
             return probe(health, port, processTree);
         }
-        return explained(McpProbe.check(port, health.path(), health.timeout(), known.get()), port, processTree);
+        ProbeOutcome outcome = known.isPresent()
+                ? McpProbe.check(port, health.path(), health.timeout(), known.get(), kept)
+                : McpProbe.probe(port, health.path(), health.timeout(), kept);
+        return explained(outcome, port, processTree);
     }
 
     private ProbeOutcome explained(ProbeOutcome outcome, int port, Set<Long> processTree) {

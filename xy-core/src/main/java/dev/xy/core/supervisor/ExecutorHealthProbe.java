@@ -1,16 +1,20 @@
 package dev.xy.core.supervisor;
 
 import dev.xy.core.config.ServerConfig;
+import dev.xy.core.health.KeptSession;
 import dev.xy.core.health.McpIdentity;
 import dev.xy.core.health.ProbeOutcome;
 import dev.xy.core.health.Prober;
 import dev.xy.core.ports.PortHolders;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,12 +23,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Runs the real probes ({@link Prober}) on a small pool shared by every server of an engine. Each supervisor has
  * at most one probe in flight, and each probe is bounded by its timeout, so a few threads serve many servers;
  * the pool's threads go away when idle.
+ *
+ * <p>It also keeps, for each server process, the MCP session its checks reuse ({@link KeptSession}): made at the
+ * process's first check, and forgotten when the process has exited (the session went with it).
  */
 public final class ExecutorHealthProbe implements HealthProbe, AutoCloseable {
     private static final int THREADS = 8;
 
     private final Prober prober;
     private final ExecutorService pool;
+    private final Map<LaunchedProcess, KeptSession> sessions = new ConcurrentHashMap<>();
 
     public ExecutorHealthProbe(PortHolders holders) {
         this.prober = new Prober(holders);
@@ -43,18 +51,39 @@ public final class ExecutorHealthProbe implements HealthProbe, AutoCloseable {
     public CompletableFuture<ProbeOutcome> check(
             ServerConfig config, LaunchedProcess process, Optional<McpIdentity> known) {
         CompletableFuture<ProbeOutcome> outcome = new CompletableFuture<>();
+        KeptSession kept = sessionOf(process);
         try {
             pool.execute(() -> {
                 try {
-                    outcome.complete(prober.check(config.health(), config.port(), tree(process.pid()), known));
+                    outcome.complete(prober.check(config.health(), config.port(), tree(process.pid()), known, kept));
                 } catch (RuntimeException e) {
                     outcome.complete(new ProbeOutcome.Failed("the probe broke: " + e, false));
                 }
             });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             outcome.complete(new ProbeOutcome.Failed("xy is shutting down", false));
         }
         return outcome;
+    }
+
+    /** The process's own, made at its first check and dropped once it has exited. */
+    private KeptSession sessionOf(LaunchedProcess process) {
+        KeptSession existing = sessions.get(process);
+        if (existing != null) {
+            return existing;
+        }
+        KeptSession fresh = new KeptSession();
+        existing = sessions.putIfAbsent(process, fresh);
+        if (existing != null) {
+            return existing;
+        }
+        // An exited server took its sessions with it: nothing to DELETE, only to forget. A check still in flight
+        // then keeps nothing (its session is DELETEd, should a leftover of the tree still answer).
+        process.exit().whenComplete((status, error) -> {
+            fresh.close();
+            sessions.remove(process, fresh);
+        });
+        return fresh;
     }
 
     private static Set<Long> tree(long pid) {
@@ -64,8 +93,11 @@ public final class ExecutorHealthProbe implements HealthProbe, AutoCloseable {
         return pids;
     }
 
+    /** The supervisors have stopped their servers before the engine closes this: what is left is only forgotten. */
     @Override
     public void close() {
         pool.shutdownNow();
+        sessions.values().forEach(KeptSession::close);
+        sessions.clear();
     }
 }

@@ -67,9 +67,30 @@ class ProberIT {
             McpIdentity identity = ((ProbeOutcome.Passed) probed).mcp().orElseThrow();
 
             assertThat(identity.era()).isEqualTo(McpEra.STATELESS);
-            assertThat(prober.check(health(HealthMode.MCP), server.port(), Set.of(server.pid()), Optional.of(identity)))
+            assertThat(prober.check(
+                            health(HealthMode.MCP),
+                            server.port(),
+                            Set.of(server.pid()),
+                            Optional.of(identity),
+                            new KeptSession()))
                     .isEqualTo(probed);
             assertThat(server.count("server/discover")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aServerNoLongerCheckedTheMcpWayHasItsKeptSessionEnded() throws Exception {
+        try (EchoServer server = EchoServer.start()) {
+            Prober prober = new Prober(elsewhere);
+            KeptSession kept = new KeptSession();
+            prober.check(health(HealthMode.MCP), server.port(), Set.of(), Optional.empty(), kept);
+
+            // As after a reload that set mode "tcp".
+            assertThat(prober.check(health(HealthMode.TCP), server.port(), Set.of(), Optional.empty(), kept))
+                    .isEqualTo(ProbeOutcome.passed());
+
+            assertThat(server.count("DELETE session")).isEqualTo(1);
+            assertThat(kept.close()).isEmpty();
         }
     }
 
@@ -99,11 +120,16 @@ class ProberIT {
     @Test
     void aCheckWithoutAKnownIdentityIsAFullProbe() throws Exception {
         try (EchoServer server = EchoServer.start()) {
-            ProbeOutcome checked =
-                    new Prober(elsewhere).check(health(HealthMode.MCP), server.port(), Set.of(), Optional.empty());
+            KeptSession kept = new KeptSession();
+            ProbeOutcome checked = new Prober(elsewhere)
+                    .check(health(HealthMode.MCP), server.port(), Set.of(), Optional.empty(), kept);
 
             assertThat(((ProbeOutcome.Passed) checked).mcp())
                     .hasValueSatisfying(m -> assertThat(m.name()).isEqualTo("xy-echo"));
+            // It is the readiness probe, whose session is kept for the checks to come.
+            assertThat(server.count("DELETE")).isZero();
+            kept.close().orElseThrow().run();
+            assertThat(server.count("DELETE session")).isEqualTo(1);
         }
     }
 }

@@ -7,9 +7,12 @@ import dev.xy.core.config.HealthConfig;
 import dev.xy.core.ports.PortAvailability;
 import dev.xy.core.ports.PortHolder;
 import dev.xy.core.ports.PortHolders;
+import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReferenceServerIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final String POST = "Received MCP POST request";
+    private static final String OPENED = "Session initialized with ID: ";
+    private static final String ENDED = "Transport closed for session ";
 
     @TempDir
     static Path dir;
@@ -54,8 +60,75 @@ class ReferenceServerIT {
         // the probe sent that notification before tools/list, as a client must.
         assertThat(identity.tools()).hasSize(13).contains("echo", "get-sum", "simulate-research-query");
 
-        ProbeOutcome check = McpProbe.check(server.port(), "/mcp", TIMEOUT, identity);
+        KeptSession kept = new KeptSession();
+        ProbeOutcome check = McpProbe.check(server.port(), "/mcp", TIMEOUT, identity, kept);
         assertThat(check).isEqualTo(outcome);
+        kept.close().orElseThrow().run();
+    }
+
+    @Test
+    void aKeptSessionMakesEachCheckOneRequestAndOneLineOfItsLog() throws Exception {
+        KeptSession kept = new KeptSession();
+        McpIdentity ready = identity(McpProbe.probe(server.port(), "/mcp", TIMEOUT, kept));
+        long lines = server.log().size();
+        long posts = server.count(POST);
+        long opened = server.count(OPENED);
+
+        for (int i = 0; i < 10; i++) {
+            assertThat(McpProbe.check(server.port(), "/mcp", TIMEOUT, ready, kept))
+                    .isEqualTo(ProbeOutcome.passed(ready));
+        }
+
+        assertThat(server.count(POST) - posts).isEqualTo(10);
+        assertThat(server.log().size() - lines).as("lines the server logged").isEqualTo(10);
+        assertThat(server.count(OPENED)).isEqualTo(opened);
+
+        // What a check cost before sessions were kept: the whole handshake and a DELETE, six lines of log.
+        long before = server.log().size();
+        for (int i = 0; i < 10; i++) {
+            McpProbe.check(server.port(), "/mcp", TIMEOUT, ready, KeptSession.none());
+        }
+        await().until(() -> server.log().size() - before >= 60);
+        assertThat(server.log().size() - before).isEqualTo(60);
+
+        kept.close().orElseThrow().run();
+        await().until(() -> server.count(ENDED) == server.count(OPENED));
+    }
+
+    @Test
+    void aSessionTheServerNoLongerKnowsIsReplacedWithinOneCheck() throws Exception {
+        KeptSession kept = new KeptSession();
+        McpIdentity ready = identity(McpProbe.probe(server.port(), "/mcp", TIMEOUT, kept));
+        String id = lastSessionOpened();
+        // Ended behind the probe's back; the reference server then answers 400 "No valid session ID provided",
+        // not the specification's 404.
+        new ProbeSession(server.port(), "/mcp", Optional.of(id), "2025-11-25", 0).end(Deadline.after(TIMEOUT));
+        await().until(() -> server.count(ENDED + id) == 1);
+
+        assertThat(McpProbe.check(server.port(), "/mcp", TIMEOUT, ready, kept)).isEqualTo(ProbeOutcome.passed(ready));
+
+        String replacement = lastSessionOpened();
+        assertThat(replacement).isNotEqualTo(id);
+        long posts = server.count(POST);
+        assertThat(McpProbe.check(server.port(), "/mcp", TIMEOUT, ready, kept)).isEqualTo(ProbeOutcome.passed(ready));
+        assertThat(server.count(POST) - posts).as("the next check: one request").isEqualTo(1);
+        assertThat(lastSessionOpened()).isEqualTo(replacement);
+
+        kept.close().orElseThrow().run();
+        await().until(() -> server.count(ENDED + replacement) == 1);
+    }
+
+    private static McpIdentity identity(ProbeOutcome outcome) {
+        assertThat(outcome).isInstanceOf(ProbeOutcome.Passed.class);
+        return ((ProbeOutcome.Passed) outcome).mcp().orElseThrow();
+    }
+
+    private static String lastSessionOpened() throws IOException {
+        List<String> opened = server.log().stream()
+                .filter(line -> line.startsWith(OPENED))
+                .map(line -> line.substring(OPENED.length()).trim())
+                .toList();
+        return opened.get(opened.size() - 1);
     }
 
     @Test
@@ -65,8 +138,7 @@ class ReferenceServerIT {
                     .isTrue();
         }
 
-        await().until(() -> server.count("Session initialized with ID") >= 3
-                && server.count("Transport closed for session") == server.count("Session initialized with ID"));
+        await().until(() -> server.count(OPENED) >= 3 && server.count(ENDED) == server.count(OPENED));
     }
 
     @Test
