@@ -3,9 +3,11 @@ package dev.xy.core.supervisor;
 import dev.xy.core.config.ServerConfig;
 import dev.xy.core.health.KeptSession;
 import dev.xy.core.health.McpIdentity;
+import dev.xy.core.health.McpProbe;
 import dev.xy.core.health.ProbeOutcome;
 import dev.xy.core.health.Prober;
 import dev.xy.core.ports.PortHolders;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -25,10 +27,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the pool's threads go away when idle.
  *
  * <p>It also keeps, for each server process, the MCP session its checks reuse ({@link KeptSession}): made at the
- * process's first check, and forgotten when the process has exited (the session went with it).
+ * process's first check, closed and DELETEd when the supervisor {@linkplain #release releases} the process, and
+ * forgotten when the process has exited (the session went with it).
  */
 public final class ExecutorHealthProbe implements HealthProbe, AutoCloseable {
     private static final int THREADS = 8;
+
+    /** The DELETE's own bound, and time to get a thread of the pool when every one is probing. */
+    private static final Duration RELEASE_WAIT = McpProbe.MAX_CLEANUP.plusSeconds(1);
 
     private final Prober prober;
     private final ExecutorService pool;
@@ -66,7 +72,22 @@ public final class ExecutorHealthProbe implements HealthProbe, AutoCloseable {
         return outcome;
     }
 
-    /** The process's own, made at its first check and dropped once it has exited. */
+    @Override
+    public CompletableFuture<Void> release(LaunchedProcess process) {
+        Optional<Runnable> delete = sessionOf(process).close();
+        if (delete.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        try {
+            return CompletableFuture.runAsync(delete.get(), pool)
+                    .exceptionally(e -> null)
+                    .completeOnTimeout(null, RELEASE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.completedFuture(null);
+        }
+    }
+
+    /** The process's own, made at its first check (or release) and dropped once it has exited. */
     private KeptSession sessionOf(LaunchedProcess process) {
         KeptSession existing = sessions.get(process);
         if (existing != null) {
@@ -93,7 +114,10 @@ public final class ExecutorHealthProbe implements HealthProbe, AutoCloseable {
         return pids;
     }
 
-    /** The supervisors have stopped their servers before the engine closes this: what is left is only forgotten. */
+    /**
+     * The supervisors have stopped their servers, releasing every process, before the engine closes this: what
+     * is left (nothing, normally) is only forgotten.
+     */
     @Override
     public void close() {
         pool.shutdownNow();

@@ -18,6 +18,16 @@ public interface HealthProbe {
      */
     CompletableFuture<ProbeOutcome> check(ServerConfig config, LaunchedProcess process, Optional<McpIdentity> known);
 
+    /**
+     * The supervisor is about to stop this process, and sends SIGTERM once the future completes: end what the
+     * probe keeps open on the server for it (an MCP session, so that the server hears the client leave rather
+     * than losing it), and keep nothing for it any more. Completes normally, within a few seconds whatever the
+     * server does; the caller goes on when it completes, without blocking on it.
+     */
+    default CompletableFuture<Void> release(LaunchedProcess process) {
+        return CompletableFuture.completedFuture(null);
+    }
+
     /** For supervisors of servers whose health mode is {@code none}: any probe asked for fails, saying so. */
     HealthProbe UNAVAILABLE = (config, process, known) ->
             CompletableFuture.completedFuture(new ProbeOutcome.Failed("no health probe available", false));

@@ -402,7 +402,7 @@ public final class ServerSupervisor {
         readiness.lost(reason);
         event("unhealthy: " + reason + "; sending SIGTERM");
         changed("not ready: " + reason);
-        terminateWithGrace(process, "did not exit");
+        releaseThenTerminate(process);
     }
 
     private void beginStop(String reason) {
@@ -415,7 +415,20 @@ public final class ServerSupervisor {
         if (state != ServerState.STOPPING) {
             transition(ServerState.STOPPING, reason);
             event("stopping (" + reason + "): sending SIGTERM");
-            terminateWithGrace(process, "did not exit");
+            releaseThenTerminate(process);
+        }
+    }
+
+    /**
+     * The probe ends what it keeps open on the server (its MCP session) while the server can still answer, then
+     * SIGTERM: a bounded wait, as a task like any other, and none at all when nothing was kept.
+     */
+    private void releaseThenTerminate(LaunchedProcess target) {
+        CompletableFuture<Void> released = probe.release(target);
+        if (released.isDone()) {
+            terminateWithGrace(target, "did not exit");
+        } else {
+            released.whenComplete((done, error) -> scheduler.execute(() -> terminateWithGrace(target, "did not exit")));
         }
     }
 

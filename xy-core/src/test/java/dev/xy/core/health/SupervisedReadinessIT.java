@@ -9,6 +9,7 @@ import dev.xy.core.client.DaemonClient;
 import dev.xy.core.config.ConfigLoader;
 import dev.xy.core.daemon.DaemonHost;
 import dev.xy.core.daemon.XyPaths;
+import dev.xy.core.logs.LogLine;
 import dev.xy.core.rpc.ErrorCodes;
 import dev.xy.core.rpc.RpcException;
 import dev.xy.core.rpc.Wire;
@@ -81,6 +82,15 @@ class SupervisedReadinessIT {
         return port;
     }
 
+    /** The lines of a server's log (through xy) that start with {@code prefix}. */
+    private long logged(String name, String prefix) throws Exception {
+        return lines(name).stream().filter(line -> line.startsWith(prefix)).count();
+    }
+
+    private List<String> lines(String name) throws Exception {
+        return api.tail(name, 10_000).stream().map(LogLine::text).toList();
+    }
+
     private XyApi serve() throws IOException {
         host = DaemonHost.acquire(paths, Wire.Host.DAEMON, message -> {});
         host.serve(ConfigLoader.loadDirectory(paths.configDir()));
@@ -150,6 +160,69 @@ class SupervisedReadinessIT {
     }
 
     @Test
+    void eachProcessIsCheckedOnOneSessionThatIsDeletedWhenTheProcessIsReplacedOrStopped() throws Exception {
+        echo("echo", "health {\n  interval \"100ms\"\n}\n", "--sse");
+        XyApi api = serve();
+        api.start(Wire.Target.one("echo"));
+
+        // Ready after one handshake; then each check is one tools/list on its session.
+        await().until(() -> logged("echo", "echo: tools/list") >= 11);
+        assertThat(logged("echo", "echo: initialize")).isEqualTo(1);
+        assertThat(logged("echo", "echo: notification")).isEqualTo(1);
+        assertThat(logged("echo", "echo: DELETE")).isZero();
+
+        api.restart(Wire.Target.one("echo"));
+        await().until(() -> logged("echo", "echo: DELETE session") == 1);
+        List<String> sessions = sessionsOpened("echo");
+        assertThat(lines("echo"))
+                .as("the old process hears its session end before its SIGTERM")
+                .containsSubsequence(
+                        "stopping (restart requested): sending SIGTERM",
+                        "echo: DELETE session " + sessions.get(0) + " ended",
+                        "exited with signal SIGTERM");
+        long listed = logged("echo", "echo: tools/list");
+        await().until(() -> logged("echo", "echo: tools/list") >= listed + 5);
+        assertThat(sessionsOpened("echo")).as("the new process's own session").hasSize(2);
+
+        api.stop(Wire.Target.one("echo"));
+        await().until(() -> logged("echo", "echo: DELETE session") == 2);
+        assertThat(lines("echo"))
+                .containsSubsequence(
+                        "stopping (stopped by request): sending SIGTERM",
+                        "echo: DELETE session " + sessionsOpened("echo").get(1) + " ended",
+                        "exited with signal SIGTERM");
+    }
+
+    private List<String> sessionsOpened(String name) throws Exception {
+        String opened = "echo: initialize -> session ";
+        return lines(name).stream()
+                .filter(line -> line.startsWith(opened))
+                .map(line -> line.substring(opened.length()))
+                .toList();
+    }
+
+    @Test
+    void aServerWhoseToolsListStartsFailingIsUnhealthy() throws Exception {
+        int port = freePort();
+        Files.writeString(
+                paths.configDir().resolve("fragile.kdl"),
+                EchoServer.configLines("--broken-tools-after", "3") + "port " + port + "\nautostart #false\n"
+                        + "health {\n  interval \"100ms\"\n  failures 2\n}\nrestart {\n  policy \"never\"\n}\n");
+        XyApi api = serve();
+        api.start(Wire.Target.one("fragile"));
+
+        await().until(() -> api.status("fragile").state() == ServerState.FAILED);
+
+        assertThat(api.status("fragile").reason())
+                .isEqualTo("health check failed 2 times in a row: tools/list failed: tools are broken on purpose"
+                        + " (--broken-tools-after 3) (code -32603); restart policy is never");
+        assertThat(logged("fragile", "echo: initialize"))
+                .as("failures of the method, not of the session")
+                .isEqualTo(1);
+        assertThat(logged("fragile", "echo: DELETE session")).isEqualTo(1);
+    }
+
+    @Test
     void aPortHeldByAnotherProcessIsAConflictNamingTheHolder() throws Exception {
         int port = echo("blocked", "");
         XyApi api = serve();
@@ -188,6 +261,26 @@ class SupervisedReadinessIT {
             return now.pid() != null && !now.pid().equals(ready.pid()) && Boolean.TRUE.equals(now.ready());
         });
         assertThat(api.status("everything").lastExit().signal()).isEqualTo("SIGKILL");
+    }
+
+    @Test
+    void theReferenceServerLogsOneLinePerCheckAndHearsItsSessionEndWhenStopped() throws Exception {
+        Path entry = ReferenceServer.installed().resolve("dist/index.js");
+        Files.writeString(
+                paths.configDir().resolve("everything.kdl"),
+                "command \"" + ReferenceServer.executable("node") + "\"\nargs \"" + entry + "\" \"streamableHttp\"\n"
+                        + "port " + freePort() + "\nautostart #false\nhealth {\n  interval \"100ms\"\n}\n");
+        XyApi api = serve();
+        api.start(Wire.Target.one("everything"));
+        long ready = logged("everything", "Received MCP POST request");
+
+        await().until(() -> logged("everything", "Received MCP POST request") >= ready + 10);
+
+        assertThat(logged("everything", "Session initialized with ID")).isEqualTo(1);
+        assertThat(logged("everything", "Received session termination request")).isZero();
+        api.stop(Wire.Target.one("everything"));
+        await().until(() -> logged("everything", "Transport closed for session") == 1);
+        assertThat(logged("everything", "Received session termination request")).isEqualTo(1);
     }
 
     @Test

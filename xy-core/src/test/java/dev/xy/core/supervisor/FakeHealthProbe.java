@@ -4,6 +4,8 @@ import dev.xy.core.config.ServerConfig;
 import dev.xy.core.health.McpIdentity;
 import dev.xy.core.health.ProbeOutcome;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -13,6 +15,9 @@ final class FakeHealthProbe implements HealthProbe {
 
     final ArrayDeque<Asked> pending = new ArrayDeque<>();
     int asked;
+    final List<LaunchedProcess> released = new ArrayList<>();
+    /** What {@link #release} answers: done at once, unless a test holds it to see what waits for it. */
+    CompletableFuture<Void> releasing = CompletableFuture.completedFuture(null);
 
     @Override
     public CompletableFuture<ProbeOutcome> check(
@@ -21,6 +26,12 @@ final class FakeHealthProbe implements HealthProbe {
         pending.addLast(new Asked(process, known, answer));
         asked++;
         return answer;
+    }
+
+    @Override
+    public CompletableFuture<Void> release(LaunchedProcess process) {
+        released.add(process);
+        return releasing;
     }
 
     /** Answers the oldest probe still waiting. */

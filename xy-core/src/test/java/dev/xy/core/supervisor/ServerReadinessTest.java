@@ -149,6 +149,46 @@ class ServerReadinessTest {
     }
 
     @Test
+    void aStopLetsTheProbeEndWhatItKeepsOnTheServerBeforeSigterm() {
+        startedAndReady();
+        FakeProcessLauncher.FakeProcess running = launcher.last();
+        CompletableFuture<Void> releasing = new CompletableFuture<>();
+        probe.releasing = releasing;
+
+        CompletableFuture<Boolean> stop = supervisor.stop();
+
+        assertThat(probe.released).containsExactly(running);
+        assertThat(running.terms)
+                .as("no SIGTERM while the probe ends its session")
+                .isZero();
+        assertThat(state()).isEqualTo(ServerState.STOPPING);
+        releasing.complete(null);
+        assertThat(running.terms).isEqualTo(1);
+        assertThat(state()).isEqualTo(STOPPED);
+        assertThat(stop).isDone();
+    }
+
+    @Test
+    void anUnhealthyServerIsReleasedByTheProbeBeforeItsSigtermToo() {
+        startedAndReady();
+        FakeProcessLauncher.FakeProcess running = launcher.last();
+        CompletableFuture<Void> releasing = new CompletableFuture<>();
+        probe.releasing = releasing;
+        for (int i = 0; i < 3; i++) {
+            tick(Duration.ofSeconds(10));
+            probe.answer(NOTHING);
+        }
+
+        assertThat(probe.released).containsExactly(running);
+        assertThat(running.terms).isZero();
+        running.ignoresTerm = true;
+        releasing.complete(null);
+        assertThat(running.terms).isEqualTo(1);
+        running.exitWith(0);
+        assertThat(state()).isEqualTo(RESTARTING);
+    }
+
+    @Test
     void aRunningServerThatFailsItsChecksInARowIsRestartedEvenIfItExitsCleanly() {
         startedAndReady();
         tick(Duration.ofSeconds(10));
