@@ -342,7 +342,7 @@ public final class ServerSupervisor {
 
     private void probeAfter(LaunchedProcess target, Duration delay) {
         readiness.pending = scheduler.schedule(delay, () -> {
-            if (target != process) {
+            if (target != process || state == ServerState.STOPPING || unhealthyReason != null) {
                 return;
             }
             Optional<McpIdentity> known = state == ServerState.RUNNING ? readiness.mcp : Optional.empty();
@@ -424,6 +424,9 @@ public final class ServerSupervisor {
      * SIGTERM: a bounded wait, as a task like any other, and none at all when nothing was kept.
      */
     private void releaseThenTerminate(LaunchedProcess target) {
+        // No new check of a process on its way out: it would only open what the release is about to close.
+        cancel(readiness.pending);
+        readiness.pending = null;
         CompletableFuture<Void> released = probe.release(target);
         if (released.isDone()) {
             terminateWithGrace(target, "did not exit");
