@@ -29,7 +29,7 @@ import java.util.function.Consumer;
  *
  * <p>The client side uses the JDK's own Unix-domain {@link SocketChannel}: no native library to extract and
  * load on every start of a short-lived CLI process. Requests are written and answers read with {@link WireCodec}
- * (see {@link Envelope}): databind's start-up would cost such a process about a third of its run.
+ * (see {@link Envelope}): databind's start-up would cost such a process a fifth of its run.
  */
 final class RpcConnection implements AutoCloseable {
     /** Generous: a reply lists every server, and a log line may be 64 KB before JSON escaping. */

@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * {@link Wire}'s records to and from JSON with jackson-core's streaming parser and generator, walking each record's
  * components: the client's binding, without databind's start-up cost (its first {@code ObjectMapper} and the
- * deserializers it builds by introspection cost a short-lived CLI about a third of its run).
+ * deserializers it builds by introspection cost {@code xy list} a fifth of its instructions; see docs/benchmarks.md).
  *
  * <p>It writes exactly what {@link Json#LENIENT} writes. It reads the plain shape of what a daemon sends — each
  * value of its own JSON type, enums by name in any case — with {@link Json#LENIENT}'s rules: unknown fields are
