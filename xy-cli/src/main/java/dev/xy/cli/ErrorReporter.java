@@ -3,9 +3,9 @@ package dev.xy.cli;
 import dev.xy.core.daemon.ExitCodes;
 import dev.xy.core.ipc.DaemonUnreachableException;
 import dev.xy.core.rpc.ErrorCodes;
-import dev.xy.core.rpc.Json;
 import dev.xy.core.rpc.RpcException;
 import dev.xy.core.rpc.Wire;
+import dev.xy.core.rpc.WireCodec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -77,7 +77,7 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
             error.put("message", e.getMessage() == null ? e.toString() : e.getMessage());
         }
         try {
-            out.println(Json.LENIENT.writeValueAsString(Map.of("error", error)));
+            out.println(WireCodec.write(Map.of("error", error)));
         } catch (IOException impossible) {
             out.println("{\"error\":{\"code\":\"client_error\",\"message\":\"cannot write JSON\"}}");
         }

@@ -1,7 +1,7 @@
 package dev.xy.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.xy.core.rpc.Json;
+import dev.xy.core.rpc.WireCodec;
+import java.io.IOException;
 import java.io.PrintWriter;
 import picocli.CommandLine.Option;
 
@@ -12,7 +12,8 @@ final class JsonOption {
     @Option(names = NAME, description = "Print the daemon's JSON answer (or error object) as is, on stdout.")
     boolean json;
 
-    void print(PrintWriter out, Object result) throws JsonProcessingException {
-        out.println(Json.LENIENT.writeValueAsString(result));
+    /** The same text as {@code Json.LENIENT} writes, without loading databind. */
+    void print(PrintWriter out, Object result) throws IOException {
+        out.println(WireCodec.write(result));
     }
 }

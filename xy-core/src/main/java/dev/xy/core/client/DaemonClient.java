@@ -1,7 +1,5 @@
 package dev.xy.core.client;
 
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.xy.core.api.LogListener;
 import dev.xy.core.api.StateListener;
 import dev.xy.core.api.Subscription;
@@ -9,7 +7,6 @@ import dev.xy.core.api.XyApi;
 import dev.xy.core.ipc.DaemonUnreachableException;
 import dev.xy.core.logs.LogLine;
 import dev.xy.core.logs.LogStream;
-import dev.xy.core.rpc.Json;
 import dev.xy.core.rpc.Methods;
 import dev.xy.core.rpc.RpcException;
 import dev.xy.core.rpc.Wire;
@@ -30,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class DaemonClient implements XyApi, AutoCloseable {
     /** Where a stream's notifications go, by subscription id. */
     private interface Route {
-        void notification(String method, JsonNode params);
+        void notification(String method, Envelope message);
 
         void lost(IOException failure);
     }
@@ -49,43 +46,44 @@ public final class DaemonClient implements XyApi, AutoCloseable {
 
     @Override
     public Wire.DaemonInfo info() throws RpcException, IOException {
-        return decode(connection.call(Methods.INFO, null), Wire.DaemonInfo.class);
+        return connection.call(Methods.INFO, null).result(Wire.DaemonInfo.class);
     }
 
     @Override
     public List<Wire.ServerSummary> list() throws RpcException, IOException {
-        return decodeList(connection.call(Methods.LIST, null), Wire.ServerSummary.class);
+        return connection.call(Methods.LIST, null).resultList(Wire.ServerSummary.class);
     }
 
     @Override
     public Wire.ServerDetail status(String name) throws RpcException, IOException {
-        return decode(connection.call(Methods.STATUS, new Wire.NameParams(name)), Wire.ServerDetail.class);
+        return connection.call(Methods.STATUS, new Wire.NameParams(name)).result(Wire.ServerDetail.class);
     }
 
     @Override
     public Wire.StartResult start(Wire.Target target) throws RpcException, IOException {
-        return decode(connection.call(Methods.START, target), Wire.StartResult.class);
+        return connection.call(Methods.START, target).result(Wire.StartResult.class);
     }
 
     @Override
     public Wire.StopResult stop(Wire.Target target) throws RpcException, IOException {
-        return decode(connection.call(Methods.STOP, target), Wire.StopResult.class);
+        return connection.call(Methods.STOP, target).result(Wire.StopResult.class);
     }
 
     @Override
     public Wire.RestartResult restart(Wire.Target target) throws RpcException, IOException {
-        return decode(connection.call(Methods.RESTART, target), Wire.RestartResult.class);
+        return connection.call(Methods.RESTART, target).result(Wire.RestartResult.class);
     }
 
     @Override
     public Wire.ReloadResult reload(Wire.ReloadParams params) throws RpcException, IOException {
-        return decode(
-                connection.call(Methods.RELOAD, params.waitReady() == null ? null : params), Wire.ReloadResult.class);
+        return connection
+                .call(Methods.RELOAD, params.waitReady() == null ? null : params)
+                .result(Wire.ReloadResult.class);
     }
 
     @Override
     public Wire.VersionResult version() throws RpcException, IOException {
-        return decode(connection.call(Methods.VERSION, null), Wire.VersionResult.class);
+        return connection.call(Methods.VERSION, null).result(Wire.VersionResult.class);
     }
 
     /** The tail, gathered from the {@code logs} stream the daemon sends for it. */
@@ -108,7 +106,7 @@ public final class DaemonClient implements XyApi, AutoCloseable {
                 }
             }
         });
-        RpcConnection.await(end.thenApply(done -> (JsonNode) null));
+        RpcConnection.await(end.thenApply(done -> (Envelope) null));
         return lines;
     }
 
@@ -120,14 +118,14 @@ public final class DaemonClient implements XyApi, AutoCloseable {
 
     @Override
     public Subscription subscribe(StateListener listener) throws RpcException, IOException {
-        JsonNode result = RpcConnection.await(connection.send(Methods.SUBSCRIBE, null, reply -> {
-            Wire.SubscriptionResult opened = decode(reply, Wire.SubscriptionResult.class);
+        Envelope result = RpcConnection.await(connection.send(Methods.SUBSCRIBE, null, reply -> {
+            Wire.SubscriptionResult opened = reply.result(Wire.SubscriptionResult.class);
             listener.snapshot(opened.servers() == null ? List.of() : opened.servers());
             routes.put(opened.subscriptionId(), new Route() {
                 @Override
-                public void notification(String method, JsonNode params) {
+                public void notification(String method, Envelope message) {
                     if (method.equals(Methods.STATE)) {
-                        listener.event(decode(params, Wire.StateEvent.class));
+                        listener.event(message.params(Wire.StateEvent.class));
                     }
                 }
 
@@ -137,18 +135,18 @@ public final class DaemonClient implements XyApi, AutoCloseable {
                 }
             });
         }));
-        String id = decode(result, Wire.SubscriptionResult.class).subscriptionId();
+        String id = result.result(Wire.SubscriptionResult.class).subscriptionId();
         return () -> cancel(Methods.UNSUBSCRIBE, id);
     }
 
     private String openLogStream(Wire.LogsParams params, LogListener listener) throws RpcException, IOException {
-        JsonNode result = RpcConnection.await(connection.send(Methods.LOGS, params, reply -> {
-            String id = decode(reply, Wire.SubscriptionResult.class).subscriptionId();
+        Envelope result = RpcConnection.await(connection.send(Methods.LOGS, params, reply -> {
+            String id = reply.result(Wire.SubscriptionResult.class).subscriptionId();
             routes.put(id, new Route() {
                 @Override
-                public void notification(String method, JsonNode notification) {
+                public void notification(String method, Envelope message) {
                     if (method.equals(Methods.LOG)) {
-                        listener.line(logLine(decode(notification, Wire.LogEvent.class)));
+                        listener.line(logLine(message.params(Wire.LogEvent.class)));
                     } else if (method.equals(Methods.LOG_END)) {
                         routes.remove(id);
                         listener.ended(null);
@@ -161,7 +159,7 @@ public final class DaemonClient implements XyApi, AutoCloseable {
                 }
             });
         }));
-        return decode(result, Wire.SubscriptionResult.class).subscriptionId();
+        return result.result(Wire.SubscriptionResult.class).subscriptionId();
     }
 
     /** Asks the daemon to end a stream without waiting for its answer: safe to call from a UI thread. */
@@ -179,12 +177,10 @@ public final class DaemonClient implements XyApi, AutoCloseable {
         }
     }
 
-    private void route(JsonNode message) {
-        String method = message.path("method").asText();
-        JsonNode params = message.path("params");
-        Route route = routes.get(params.path("subscription_id").asText());
+    private void route(Envelope message) {
+        Route route = routes.get(message.subscriptionId());
         if (route != null) {
-            route.notification(method, params);
+            route.notification(message.method(), message);
         }
     }
 
@@ -196,15 +192,6 @@ public final class DaemonClient implements XyApi, AutoCloseable {
     private static LogLine logLine(Wire.LogEvent event) {
         LogStream stream = event.stream() == null ? LogStream.XY : event.stream();
         return new LogLine(event.name(), stream, event.line() == null ? "" : event.line(), event.tsUnixMs());
-    }
-
-    private static <T> T decode(JsonNode node, Class<T> type) {
-        return Json.LENIENT.convertValue(node, type);
-    }
-
-    private static <T> List<T> decodeList(JsonNode node, Class<T> type) {
-        JavaType listType = Json.LENIENT.getTypeFactory().constructCollectionType(List.class, type);
-        return Json.LENIENT.convertValue(node, listType);
     }
 
     @Override

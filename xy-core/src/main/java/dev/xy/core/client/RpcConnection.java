@@ -1,15 +1,13 @@
 package dev.xy.core.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.xy.core.ipc.BoundedLineReader;
 import dev.xy.core.ipc.DaemonUnreachableException;
-import dev.xy.core.rpc.ErrorCodes;
-import dev.xy.core.rpc.ErrorData;
-import dev.xy.core.rpc.Json;
 import dev.xy.core.rpc.RpcException;
+import dev.xy.core.rpc.WireCodec;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.io.StringWriter;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
@@ -30,22 +28,23 @@ import java.util.function.Consumer;
  * replies and notifications are seen in the order the daemon sent them.
  *
  * <p>The client side uses the JDK's own Unix-domain {@link SocketChannel}: no native library to extract and
- * load on every start of a short-lived CLI process.
+ * load on every start of a short-lived CLI process. Requests are written and answers read with {@link WireCodec}
+ * (see {@link Envelope}): databind's start-up would cost such a process a fifth of its run.
  */
 final class RpcConnection implements AutoCloseable {
     /** Generous: a reply lists every server, and a log line may be 64 KB before JSON escaping. */
     private static final int MAX_LINE_BYTES = 64 * 1024 * 1024;
 
-    private record Pending(CompletableFuture<JsonNode> reply, Consumer<JsonNode> onReplyInOrder) {}
+    private record Pending(CompletableFuture<Envelope> reply, Consumer<Envelope> onReplyInOrder) {}
 
     private final SocketChannel channel;
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
     private final AtomicLong nextId = new AtomicLong(1);
-    private final Consumer<JsonNode> onNotification;
+    private final Consumer<Envelope> onNotification;
     private final Consumer<IOException> onLost;
     private volatile IOException lost;
 
-    private RpcConnection(SocketChannel channel, Consumer<JsonNode> onNotification, Consumer<IOException> onLost) {
+    private RpcConnection(SocketChannel channel, Consumer<Envelope> onNotification, Consumer<IOException> onLost) {
         this.channel = channel;
         this.onNotification = onNotification;
         this.onLost = onLost;
@@ -55,7 +54,7 @@ final class RpcConnection implements AutoCloseable {
      * Connects and starts reading. {@code onNotification} and {@code onLost} run on the reader thread and must
      * not block for long.
      */
-    static RpcConnection open(Path socket, Consumer<JsonNode> onNotification, Consumer<IOException> onLost)
+    static RpcConnection open(Path socket, Consumer<Envelope> onNotification, Consumer<IOException> onLost)
             throws DaemonUnreachableException {
         SocketChannel channel;
         try {
@@ -71,7 +70,7 @@ final class RpcConnection implements AutoCloseable {
     }
 
     /** Calls {@code method} and waits for its result. */
-    JsonNode call(String method, Object params) throws IOException, RpcException {
+    Envelope call(String method, Object params) throws IOException, RpcException {
         return await(send(method, params, reply -> {}));
     }
 
@@ -79,27 +78,38 @@ final class RpcConnection implements AutoCloseable {
      * Sends a request; {@code onReplyInOrder} runs on the reader thread with the result before any later
      * message is read, so a stream's handler can be in place before its first notification arrives.
      */
-    CompletableFuture<JsonNode> send(String method, Object params, Consumer<JsonNode> onReplyInOrder)
+    CompletableFuture<Envelope> send(String method, Object params, Consumer<Envelope> onReplyInOrder)
             throws IOException {
         long id = nextId.getAndIncrement();
-        ObjectNode request = Json.LENIENT.createObjectNode();
-        request.put("jsonrpc", "2.0");
-        request.put("id", id);
-        request.put("method", method);
-        if (params != null) {
-            request.set("params", Json.LENIENT.valueToTree(params));
-        }
-        CompletableFuture<JsonNode> reply = new CompletableFuture<>();
+        String request = request(id, method, params);
+        CompletableFuture<Envelope> reply = new CompletableFuture<>();
         pending.put(id, new Pending(reply, onReplyInOrder));
         if (lost != null) {
             pending.remove(id);
             throw lost;
         }
-        write(Json.LENIENT.writeValueAsString(request));
+        write(request);
         return reply;
     }
 
-    static JsonNode await(CompletableFuture<JsonNode> reply) throws IOException, RpcException {
+    /** The request line, as databind wrote it: {@code jsonrpc}, {@code id}, {@code method}, then any params. */
+    static String request(long id, String method, Object params) throws IOException {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator request = WireCodec.factory().createGenerator(text)) {
+            request.writeStartObject();
+            request.writeStringField("jsonrpc", "2.0");
+            request.writeNumberField("id", id);
+            request.writeStringField("method", method);
+            if (params != null) {
+                request.writeFieldName("params");
+                WireCodec.write(request, params);
+            }
+            request.writeEndObject();
+        }
+        return text.toString();
+    }
+
+    static Envelope await(CompletableFuture<Envelope> reply) throws IOException, RpcException {
         try {
             return reply.get();
         } catch (InterruptedException e) {
@@ -129,7 +139,7 @@ final class RpcConnection implements AutoCloseable {
             BoundedLineReader lines = new BoundedLineReader(Channels.newInputStream(channel), MAX_LINE_BYTES);
             String line;
             while ((line = lines.readLine()) != null) {
-                handle(Json.LENIENT.readTree(line));
+                handle(Envelope.read(line));
             }
             failure = new IOException("the daemon closed the connection");
         } catch (IOException e) {
@@ -145,8 +155,8 @@ final class RpcConnection implements AutoCloseable {
         onLost.accept(failure);
     }
 
-    private void handle(JsonNode message) {
-        if (message.has("method")) {
+    private void handle(Envelope message) {
+        if (message.isNotification()) {
             try {
                 onNotification.accept(message);
             } catch (RuntimeException e) {
@@ -156,38 +166,32 @@ final class RpcConnection implements AutoCloseable {
             }
             return;
         }
-        Pending call = message.has("id") ? pending.remove(message.get("id").asLong()) : null;
+        Pending call = message.hasId() ? pending.remove(message.id()) : null;
         if (call == null) {
-            if (message.path("id").isNull() && message.has("error")) {
-                failAll(message.get("error")); // said to the connection as a whole (refused, a garbled line)
+            if (message.idIsNull() && message.isError()) {
+                failAll(message); // said to the connection as a whole (refused, a garbled line)
             }
             return; // a reply to nothing we asked: ignore rather than guess
         }
-        JsonNode error = message.get("error");
-        if (error != null) {
-            int code = error.path("code").asInt(ErrorCodes.INTERNAL_ERROR);
+        if (message.isError()) {
             call.reply()
-                    .completeExceptionally(new RpcException(
-                            code, error.path("message").asText(), ErrorData.decode(code, error.get("data"))));
+                    .completeExceptionally(
+                            new RpcException(message.errorCode(), message.errorMessage(), message.errorData()));
             return;
         }
-        JsonNode result = message.path("result");
         try {
-            call.onReplyInOrder().accept(result);
-            call.reply().complete(result);
+            call.onReplyInOrder().accept(message);
+            call.reply().complete(message);
         } catch (RuntimeException e) {
             call.reply().completeExceptionally(new IOException("cannot read the daemon's answer: " + e, e));
         }
     }
 
-    private void failAll(JsonNode error) {
-        int code = error.path("code").asInt(ErrorCodes.INTERNAL_ERROR);
+    private void failAll(Envelope error) {
         for (Long id : List.copyOf(pending.keySet())) {
             Pending call = pending.remove(id);
             if (call != null) {
-                call.reply()
-                        .completeExceptionally(
-                                new RpcException(code, error.path("message").asText()));
+                call.reply().completeExceptionally(new RpcException(error.errorCode(), error.errorMessage()));
             }
         }
     }

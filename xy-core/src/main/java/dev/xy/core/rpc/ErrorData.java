@@ -2,7 +2,7 @@ package dev.xy.core.rpc;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.type.TypeFactory;
+import java.lang.reflect.Type;
 import java.util.List;
 
 /**
@@ -12,22 +12,30 @@ import java.util.List;
 public final class ErrorData {
     private ErrorData() {}
 
+    /** The type {@link #decode} gives the {@code data} of {@code code}, or null when that code carries none. */
+    public static Type type(int code) {
+        return switch (code) {
+            case ErrorCodes.SERVER_NOT_FOUND -> WireCodec.listOf(String.class);
+            case ErrorCodes.CONFIG_INVALID -> WireCodec.listOf(Wire.Problem.class);
+            case ErrorCodes.SPAWN_FAILED, ErrorCodes.PORT_CONFLICT -> Wire.StartFailure.class;
+            default -> null;
+        };
+    }
+
     /** Decodes {@code data} as a client received it; what does not decode is kept as the raw JSON. */
     public static Object decode(int code, JsonNode data) {
         if (data == null || data.isNull() || data.isMissingNode()) {
             return null;
         }
-        TypeFactory types = Json.LENIENT.getTypeFactory();
+        Type type = type(code);
+        if (type == null) {
+            return data;
+        }
         try {
-            return switch (code) {
-                case ErrorCodes.SERVER_NOT_FOUND -> Json.LENIENT.convertValue(
-                        data, types.constructCollectionType(List.class, String.class));
-                case ErrorCodes.CONFIG_INVALID -> Json.LENIENT.convertValue(
-                        data, types.constructCollectionType(List.class, Wire.Problem.class));
-                case ErrorCodes.SPAWN_FAILED, ErrorCodes.PORT_CONFLICT -> Json.LENIENT.treeToValue(
-                        data, Wire.StartFailure.class);
-                default -> data;
-            };
+            return type instanceof Class<?> record
+                    ? Json.LENIENT.treeToValue(data, record)
+                    : Json.LENIENT.convertValue(
+                            data, Json.LENIENT.getTypeFactory().constructType(type));
         } catch (JsonProcessingException | IllegalArgumentException e) {
             return data;
         }
