@@ -67,7 +67,9 @@ final class OsProcessTree implements LaunchedProcess {
         if (ownGroup) {
             ProcessGroups.signal(process.pid(), "TERM");
         }
-        process.destroy();
+        // Through the handle: Process.destroy() also closes our ends of the pipes, which loses what the server
+        // still had in them and what it says while shutting down, and kills it with SIGPIPE if it says anything.
+        process.toHandle().destroy();
         seenDescendants.forEach(ProcessHandle::destroy);
         return true;
     }
@@ -91,7 +93,7 @@ final class OsProcessTree implements LaunchedProcess {
         if (ownGroup) {
             ProcessGroups.signal(process.pid(), "KILL");
         }
-        process.destroyForcibly();
+        process.toHandle().destroyForcibly();
         seenDescendants.forEach(ProcessHandle::destroyForcibly);
     }
 
