@@ -96,8 +96,8 @@ public final class Engine implements XyApi, AutoCloseable {
         return WireViews.detail(
                 supervisor.status(),
                 supervisor.config(),
-                supervisor.logs().file().path(),
-                clock.instant());
+                supervisor.uptime(),
+                supervisor.logs().file().path());
     }
 
     @Override
@@ -274,7 +274,7 @@ public final class Engine implements XyApi, AutoCloseable {
     }
 
     private Wire.ServerSummary summary(ServerSupervisor supervisor) {
-        return WireViews.summary(supervisor.status(), supervisor.config(), clock.instant());
+        return WireViews.summary(supervisor.status(), supervisor.config(), supervisor.uptime());
     }
 
     /** Runs on the supervisor's thread right after the transition, so the summary is the state it reached. */

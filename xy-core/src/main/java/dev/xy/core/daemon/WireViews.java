@@ -11,12 +11,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** Turns supervisor snapshots into the protocol's records. */
 final class WireViews {
     private WireViews() {}
 
-    static Wire.ServerSummary summary(ServerStatus status, ServerConfig config, Instant now) {
+    /** {@code uptime} is the supervisor's, measured on the monotonic clock: a stepped wall clock must not move it. */
+    static Wire.ServerSummary summary(ServerStatus status, ServerConfig config, Optional<Duration> uptime) {
         return new Wire.ServerSummary(
                 status.name(),
                 status.state(),
@@ -24,15 +26,15 @@ final class WireViews {
                 status.pid().isPresent() ? status.pid().getAsLong() : null,
                 status.port(),
                 url(config),
-                uptime(status, now),
+                uptime.map(Duration::toSeconds).orElse(null),
                 status.restartCount(),
                 status.lastExit().map(WireViews::lastExit).orElse(null),
                 reason(status),
                 status.mcp().map(WireViews::mcp).orElse(null));
     }
 
-    static Wire.ServerDetail detail(ServerStatus status, ServerConfig config, Path logFile, Instant now) {
-        Wire.ServerSummary s = summary(status, config, now);
+    static Wire.ServerDetail detail(ServerStatus status, ServerConfig config, Optional<Duration> uptime, Path logFile) {
+        Wire.ServerSummary s = summary(status, config, uptime);
         return new Wire.ServerDetail(
                 s.name(),
                 s.state(),
@@ -98,12 +100,6 @@ final class WireViews {
                 identity.version(),
                 identity.protocolVersion(),
                 identity.tools().size());
-    }
-
-    private static Long uptime(ServerStatus status, Instant now) {
-        return status.startedAt()
-                .map(started -> Math.max(0, Duration.between(started, now).toSeconds()))
-                .orElse(null);
     }
 
     private static Wire.LastExit lastExit(ExitStatus exit) {
