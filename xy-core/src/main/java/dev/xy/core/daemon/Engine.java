@@ -24,6 +24,7 @@ import dev.xy.core.supervisor.ServerState;
 import dev.xy.core.supervisor.ServerSupervisor;
 import dev.xy.core.supervisor.Transition;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -138,12 +139,16 @@ public final class Engine implements XyApi, AutoCloseable {
     /**
      * Applies the config directory by diff. A changed server that is {@code failed} is started with its new
      * config: its failure may well have been the old config's fault, and the user has just fixed it.
+     *
+     * <p>A directory that has gone, or cannot be read, is refused and changes nothing: it is far more likely an
+     * unmounted disk or a dotfiles tool relinking than a wish to stop everything. An empty directory is that wish,
+     * and removes every server.
      */
     @Override
     public Wire.ReloadResult reload() throws RpcException {
-        ConfigSet configs = ConfigLoader.loadDirectory(paths.configDir());
+        ConfigSet configs = ConfigLoader.loadExistingDirectory(paths.configDir());
         if (!configs.isValid()) {
-            throw configInvalid(configs.problems());
+            throw reloadRefused(configs.problems());
         }
         ConfigDiff diff;
         List<Supervised> removed = new ArrayList<>();
@@ -237,6 +242,22 @@ public final class Engine implements XyApi, AutoCloseable {
                 ErrorCodes.CONFIG_INVALID,
                 problems.size() + " problem(s) in the server configs; nothing changed",
                 data);
+    }
+
+    /** As {@link #configInvalid}, said plainly when it is the directory itself that cannot be read. */
+    private RpcException reloadRefused(List<ConfigProblem> problems) {
+        RpcException invalid = configInvalid(problems);
+        Path dir = paths.configDir();
+        return problems.stream()
+                .filter(p -> p.file().equals(dir) && p.message().startsWith(ConfigLoader.DIRECTORY_PROBLEM))
+                .findFirst()
+                .map(p -> new RpcException(
+                        invalid.code(),
+                        ConfigLoader.DIRECTORY_PROBLEM + dir + " "
+                                + p.message().substring(ConfigLoader.DIRECTORY_PROBLEM.length())
+                                + "; nothing changed: the servers run on as they were",
+                        invalid.data()))
+                .orElse(invalid);
     }
 
     /** Takes on each server (stopped); returns the names of those to start automatically. */
