@@ -98,6 +98,7 @@ public final class Engine implements XyApi, AutoCloseable {
                 supervisor.status(),
                 supervisor.config(),
                 supervisor.uptime(),
+                supervisor.logs().fileTrouble(),
                 supervisor.logs().file().path());
     }
 
@@ -283,6 +284,12 @@ public final class Engine implements XyApi, AutoCloseable {
         servers.put(config.name(), new Supervised(supervisor, scheduler));
         supervisor.addListener(t -> announce(supervisor, t));
         supervisor.addChangeListener(reason -> announceChange(supervisor, reason));
+        // A failing log disk is said once each way: in the daemon's log, and to subscribers (the status reason
+        // shows it for as long as it lasts).
+        hub.onFileNotice(notice -> {
+            daemonLog.accept(config.name() + ": " + notice);
+            announceChange(supervisor, notice);
+        });
     }
 
     /** Outside the engine's lock: a subscriber's snapshot takes the event lock, then the engine's. */
@@ -295,7 +302,11 @@ public final class Engine implements XyApi, AutoCloseable {
     }
 
     private Wire.ServerSummary summary(ServerSupervisor supervisor) {
-        return WireViews.summary(supervisor.status(), supervisor.config(), supervisor.uptime());
+        return WireViews.summary(
+                supervisor.status(),
+                supervisor.config(),
+                supervisor.uptime(),
+                supervisor.logs().fileTrouble());
     }
 
     /** Runs on the supervisor's thread right after the transition, so the summary is the state it reached. */

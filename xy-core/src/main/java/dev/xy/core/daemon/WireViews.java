@@ -17,8 +17,12 @@ import java.util.Optional;
 final class WireViews {
     private WireViews() {}
 
-    /** {@code uptime} is the supervisor's, measured on the monotonic clock: a stepped wall clock must not move it. */
-    static Wire.ServerSummary summary(ServerStatus status, ServerConfig config, Optional<Duration> uptime) {
+    /**
+     * {@code uptime} is the supervisor's, measured on the monotonic clock: a stepped wall clock must not move it.
+     * {@code logTrouble} says why the log file cannot be written, while it cannot.
+     */
+    static Wire.ServerSummary summary(
+            ServerStatus status, ServerConfig config, Optional<Duration> uptime, Optional<String> logTrouble) {
         return new Wire.ServerSummary(
                 status.name(),
                 status.state(),
@@ -29,12 +33,17 @@ final class WireViews {
                 uptime.map(Duration::toSeconds).orElse(null),
                 status.restartCount(),
                 status.lastExit().map(WireViews::lastExit).orElse(null),
-                reason(status),
+                reason(status, logTrouble),
                 status.mcp().map(WireViews::mcp).orElse(null));
     }
 
-    static Wire.ServerDetail detail(ServerStatus status, ServerConfig config, Optional<Duration> uptime, Path logFile) {
-        Wire.ServerSummary s = summary(status, config, uptime);
+    static Wire.ServerDetail detail(
+            ServerStatus status,
+            ServerConfig config,
+            Optional<Duration> uptime,
+            Optional<String> logTrouble,
+            Path logFile) {
+        Wire.ServerSummary s = summary(status, config, uptime, logTrouble);
         return new Wire.ServerDetail(
                 s.name(),
                 s.state(),
@@ -81,17 +90,24 @@ final class WireViews {
 
     /**
      * Why the server is where it is: while a process runs and its health check says something (not ready yet,
-     * failing), that; otherwise the last transition's reason.
+     * failing), that; otherwise the last transition's reason. A log file that cannot be written is added: the
+     * server is fine, but its output is not reaching the disk.
      */
-    private static String reason(ServerStatus status) {
+    private static String reason(ServerStatus status, Optional<String> logTrouble) {
+        String reason;
         if (status.healthNote().isPresent()) {
-            return (status.state() == ServerState.STARTING ? "not ready yet: " : "")
+            reason = (status.state() == ServerState.STARTING ? "not ready yet: " : "")
                     + status.healthNote().get();
+        } else {
+            List<Transition> transitions = status.transitions();
+            reason = transitions.isEmpty()
+                    ? null
+                    : transitions.get(transitions.size() - 1).reason();
         }
-        List<Transition> transitions = status.transitions();
-        return transitions.isEmpty()
-                ? null
-                : transitions.get(transitions.size() - 1).reason();
+        if (logTrouble.isEmpty()) {
+            return reason;
+        }
+        return (reason == null ? "" : reason + "; ") + "logs: " + logTrouble.get();
     }
 
     private static Wire.McpInfo mcp(McpIdentity identity) {
