@@ -6,8 +6,10 @@ import static org.awaitility.Awaitility.await;
 import dev.xy.core.config.RestartConfig;
 import dev.xy.core.config.RestartPolicy;
 import dev.xy.core.config.ServerConfig;
+import dev.xy.core.health.EchoServer;
 import dev.xy.core.logs.LogLine;
 import dev.xy.core.logs.LogStream;
+import dev.xy.core.ports.PortHolders;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -22,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * What a real supervisor does when its server misbehaves in ways that are not plain crashes: it says goodbye on
@@ -198,5 +202,49 @@ class ServerFaultsIT {
         await().atMost(LONG).until(() -> texts(supervisor, LogStream.STDOUT).contains("v2"));
         assertThat(texts(supervisor, LogStream.STDOUT)).containsExactly("v1", "v2");
         assertThat(supervisor.status().pid()).isPresent().isNotEqualTo(java.util.OptionalLong.of(first));
+    }
+
+    /**
+     * A server that starts a daemon of its own, which leaves its session (so its group too), and exits: the
+     * classic double fork. xy sees the exit and the policy decides; the daemon is no longer tied to the server by
+     * anything xy can see, so it runs on (the documented limit), and while it holds the port, the next start
+     * fails naming it.
+     */
+    @ParameterizedTest
+    @EnumSource(
+            value = RestartPolicy.class,
+            names = {"ON_FAILURE", "ALWAYS"})
+    void aServerThatForksADaemonAndExitsIsSeenToExitAndItsDaemonIsNamedAsThePortHolder(RestartPolicy policy)
+            throws Exception {
+        String daemon = EchoServer.commandLine().stream()
+                .map(arg -> "'" + arg + "'")
+                .collect(java.util.stream.Collectors.joining(" "));
+        String script = "setsid " + daemon + " </dev/null >/dev/null 2>&1 & echo \"daemon $!\"; exit 0";
+        // The backoff gives the daemon (a JVM) time to listen before an automatic restart looks at the port.
+        RestartConfig restart = new RestartConfig(policy, Duration.ofSeconds(2), Duration.ofSeconds(2), 5);
+        ServerSupervisor supervisor = supervise(TestServers.shell(script, restart, LONG));
+        int port = supervisor.config().port();
+        supervisor.start().get(30, TimeUnit.SECONDS);
+        await().atMost(LONG).until(() -> !texts(supervisor, LogStream.STDOUT).isEmpty());
+        long forked = Long.parseLong(texts(supervisor, LogStream.STDOUT).get(0).substring("daemon ".length()));
+        strays.add(forked);
+
+        await().atMost(LONG).until(() -> supervisor.status().lastExit().isPresent());
+        assertThat(supervisor.status().lastExit()).contains(ExitStatus.code(0));
+        assertThat(texts(supervisor, LogStream.XY)).contains("exited with code 0");
+        await().atMost(LONG)
+                .until(() -> !PortHolders.forThisSystem().holders(port).isEmpty());
+        assertThat(alive(forked)).as("the daemon escaped: xy cannot see it").isTrue();
+        if (policy == RestartPolicy.ON_FAILURE) {
+            await().atMost(LONG).until(() -> supervisor.status().state() == ServerState.STOPPED);
+            assertThat(supervisor.start().get(30, TimeUnit.SECONDS)).isEqualTo(StartOutcome.SPAWN_FAILED);
+        } else {
+            await().atMost(LONG).until(() -> supervisor.status().state() == ServerState.FAILED);
+        }
+
+        assertThat(supervisor.status().state()).isEqualTo(ServerState.FAILED);
+        assertThat(lastReason(supervisor))
+                .startsWith("cannot start: port " + port + " is in use")
+                .contains("by pid " + forked + " (");
     }
 }
