@@ -59,6 +59,7 @@ class ConfigDirFaultsIT {
     private Engine engine;
     private final List<String> daemonLog = new CopyOnWriteArrayList<>();
     private Path chmodded;
+    private final java.util.Set<Integer> ports = new java.util.HashSet<>();
 
     @BeforeEach
     void setUp() throws IOException {
@@ -84,9 +85,11 @@ class ConfigDirFaultsIT {
 
     private void server(String name) throws IOException {
         int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        do {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+        } while (!ports.add(port)); // two servers on one port would be a config problem of their own
         Files.writeString(
                 paths.configDir().resolve(name + ".kdl"),
                 "command \"/bin/sh\"\nargs \"-c\" \"exec sleep 1000\"\nport " + port
@@ -96,8 +99,9 @@ class ConfigDirFaultsIT {
     private void serve() throws IOException {
         host = DaemonHost.acquire(paths, Wire.Host.APP, daemonLog::add);
         engine = host.serve(ConfigLoader.loadDirectory(paths.configDir()));
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> engine.list().stream().allMatch(s -> s.state() == ServerState.RUNNING));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(engine.list())
+                .as("daemon log: %s", daemonLog)
+                .allSatisfy(s -> assertThat(s.state()).isEqualTo(ServerState.RUNNING)));
     }
 
     private static void deleteTree(Path root) throws IOException {

@@ -114,6 +114,21 @@ class ServerFaultsIT {
     }
 
     @Test
+    void aStopSendsTheServerOneSigtermNotTwo() throws Exception {
+        // Many servers take a second SIGTERM (or SIGINT) as "quit now, skip the graceful shutdown".
+        String script = "trap 'echo term' TERM; echo ready; while :; do sleep 0.05 & wait; done";
+        ServerSupervisor supervisor =
+                supervise(TestServers.shell(script, restart(RestartPolicy.NEVER), Duration.ofSeconds(1)));
+        supervisor.start().get(30, TimeUnit.SECONDS);
+        await().atMost(LONG).until(() -> texts(supervisor, LogStream.STDOUT).contains("ready"));
+
+        assertThat(supervisor.stop().get(30, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(supervisor.status().lastExit()).contains(ExitStatus.signal("SIGKILL"));
+        assertThat(texts(supervisor, LogStream.STDOUT)).containsExactly("ready", "term");
+    }
+
+    @Test
     void aServerThatClosesItsOutputStaysRunningAndItsExitIsStillSeen() throws Exception {
         String script = "echo before; echo err before >&2; exec >&- 2>&-; exec sleep 1000";
         ServerSupervisor supervisor = supervise(TestServers.shell(script, restart(RestartPolicy.NEVER), LONG));
