@@ -46,6 +46,8 @@ final class LogFileWriter {
 
     private long firstUncheckedMs;
     private boolean missedAny;
+    /** What the call under way has to tell; reused, since nearly every call has nothing. */
+    private final List<String> notices = new ArrayList<>();
 
     LogFileWriter(String server, RotatingLogFile file, LongSupplier nanoClock, LongSupplier wallClockMillis) {
         this.server = server;
@@ -58,13 +60,12 @@ final class LogFileWriter {
 
     /** Writes one line, or counts it while the file cannot be written; returns what is news (mostly nothing). */
     List<String> write(LogLine line, boolean flushNow) {
-        List<String> notices = new ArrayList<>();
         if (outage != null && due(lastTryNanos)) {
             recover(notices);
         }
         if (outage != null) {
             outage.missed++;
-            return notices;
+            return drain();
         }
         try {
             file.append(line);
@@ -76,34 +77,33 @@ final class LogFileWriter {
             }
         } catch (IOException e) {
             fail(e, notices);
-            return notices;
+            return drain();
         }
         file.takeRotationFailure()
                 .ifPresent(e -> tell(
                         "cannot rotate " + file.path() + ": " + describe(e) + "; writing on into it past logs.max-size",
                         notices));
-        return notices;
+        return drain();
     }
 
     /** Pushes buffered lines out; now and then, checks the file is still there and tries a failed one again. */
     List<String> flush() {
-        List<String> notices = new ArrayList<>();
         if (outage != null) {
             if (due(lastTryNanos)) {
                 recover(notices);
             }
-            return notices;
+            return drain();
         }
         try {
             file.flush();
         } catch (IOException e) {
             fail(e, notices);
-            return notices;
+            return drain();
         }
         if (due(lastCheckNanos)) {
             checkStillThere(notices);
         }
-        return notices;
+        return drain();
     }
 
     /** While the file cannot be written: why, since when, and how many lines it misses. */
@@ -118,6 +118,15 @@ final class LogFileWriter {
     /** Whether any line has gone missing from the files: they no longer end with what the ring holds. */
     boolean missedAny() {
         return missedAny;
+    }
+
+    private List<String> drain() {
+        if (notices.isEmpty()) {
+            return List.of();
+        }
+        List<String> told = List.copyOf(notices);
+        notices.clear();
+        return told;
     }
 
     private boolean due(long lastNanos) {
