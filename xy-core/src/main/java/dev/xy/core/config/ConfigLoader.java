@@ -3,9 +3,12 @@ package dev.xy.core.config;
 import dev.xy.core.kdl.KdlParseResult;
 import dev.xy.core.kdl.KdlParser;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,6 +27,9 @@ public final class ConfigLoader {
     /** A server config is a few lines; anything this big is a mistake, and is not read into memory. */
     static final long MAX_FILE_BYTES = 1024 * 1024;
 
+    /** How the problem of a directory that cannot be listed begins; what follows says what is wrong with it. */
+    public static final String DIRECTORY_PROBLEM = "the config directory ";
+
     private ConfigLoader() {}
 
     /** Loads the given files and directories as one set. A missing path is a problem. */
@@ -32,7 +38,7 @@ public final class ConfigLoader {
         List<Path> files = new ArrayList<>();
         for (Path path : paths) {
             if (Files.isDirectory(path)) {
-                files.addAll(configFilesIn(path, problems));
+                files.addAll(configFilesIn(path, problems, true));
             } else if (Files.exists(path)) {
                 files.add(path);
             } else {
@@ -42,10 +48,24 @@ public final class ConfigLoader {
         return loadFiles(files, problems);
     }
 
-    /** Loads every config in {@code directory}; a directory that does not exist holds no servers. */
+    /**
+     * Loads every config in {@code directory}; a directory that does not exist holds no servers. For a first
+     * start, where a missing directory means nothing has been configured yet.
+     */
     public static ConfigSet loadDirectory(Path directory) {
         List<ConfigProblem> problems = new ArrayList<>();
-        return loadFiles(configFilesIn(directory, problems), problems);
+        return loadFiles(configFilesIn(directory, problems, false), problems);
+    }
+
+    /**
+     * Loads every config in {@code directory}, which must exist: for a reload, where a directory that has gone
+     * (deleted, moved, not mounted, replaced by a file) must not read as "no servers" and stop every running one.
+     * Such a directory, or one that cannot be read, is a problem that names it; an empty directory holds no
+     * servers.
+     */
+    public static ConfigSet loadExistingDirectory(Path directory) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        return loadFiles(configFilesIn(directory, problems, true), problems);
     }
 
     private static ConfigSet loadFiles(List<Path> files, List<ConfigProblem> problems) {
@@ -93,7 +113,7 @@ public final class ConfigLoader {
         return ServerConfigReader.Result.failed(ConfigProblem.ofFile(file, message));
     }
 
-    private static List<Path> configFilesIn(Path directory, List<ConfigProblem> problems) {
+    private static List<Path> configFilesIn(Path directory, List<ConfigProblem> problems, boolean mustExist) {
         List<Path> files = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
             for (Path entry : entries) {
@@ -103,9 +123,14 @@ public final class ConfigLoader {
                 }
             }
         } catch (NoSuchFileException e) {
+            if (mustExist) {
+                problems.add(ConfigProblem.ofFile(directory, DIRECTORY_PROBLEM + "does not exist"));
+            }
             return List.of();
+        } catch (NotDirectoryException e) {
+            problems.add(ConfigProblem.ofFile(directory, DIRECTORY_PROBLEM + notADirectory(directory)));
         } catch (IOException e) {
-            problems.add(ConfigProblem.ofFile(directory, "cannot read the directory: " + describe(e)));
+            problems.add(ConfigProblem.ofFile(directory, DIRECTORY_PROBLEM + "cannot be read: " + reason(e)));
         }
         files.sort(Comparator.naturalOrder());
         return files;
@@ -132,6 +157,29 @@ public final class ConfigLoader {
             }
         }
         return problems;
+    }
+
+    /** Why a path is not a directory: it, or a directory on its way, is a file. */
+    private static String notADirectory(Path directory) {
+        for (Path path = directory; path != null; path = path.getParent()) {
+            if (Files.exists(path) && !Files.isDirectory(path)) {
+                return path.equals(directory)
+                        ? "is a file, not a directory"
+                        : "is not a directory: " + path + " is a file, not a directory";
+            }
+        }
+        return "is not a directory";
+    }
+
+    /** What the OS said, without the path (the problem names it already) or the exception's class where clear. */
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return describe(e);
     }
 
     private static String describe(IOException e) {

@@ -26,6 +26,7 @@ import dev.xy.core.supervisor.ServerSupervisor;
 import dev.xy.core.supervisor.StartOutcome;
 import dev.xy.core.supervisor.Transition;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -99,8 +100,9 @@ public final class Engine implements XyApi, AutoCloseable {
         return WireViews.detail(
                 supervisor.status(),
                 supervisor.config(),
-                supervisor.logs().file().path(),
-                clock.instant());
+                supervisor.uptime(),
+                supervisor.logs().fileTrouble(),
+                supervisor.logs().file().path());
     }
 
     @Override
@@ -142,13 +144,17 @@ public final class Engine implements XyApi, AutoCloseable {
      * Applies the config directory by diff. A changed server that is {@code failed} is started with its new
      * config: its failure may well have been the old config's fault, and the user has just fixed it. What the
      * reload started or restarted is waited for (unless {@code wait} is false) and reported, failures included.
+     *
+     * <p>A directory that has gone, or cannot be read, is refused and changes nothing: it is far more likely an
+     * unmounted disk or a dotfiles tool relinking than a wish to stop everything. An empty directory is that wish,
+     * and removes every server.
      */
     @Override
     public Wire.ReloadResult reload(Wire.ReloadParams params) throws RpcException {
         boolean untilReady = params.waits();
-        ConfigSet configs = ConfigLoader.loadDirectory(paths.configDir());
+        ConfigSet configs = ConfigLoader.loadExistingDirectory(paths.configDir());
         if (!configs.isValid()) {
-            throw configInvalid(configs.problems());
+            throw reloadRefused(configs.problems());
         }
         ConfigDiff diff;
         List<Supervised> removed = new ArrayList<>();
@@ -273,6 +279,22 @@ public final class Engine implements XyApi, AutoCloseable {
                 data);
     }
 
+    /** As {@link #configInvalid}, said plainly when it is the directory itself that cannot be read. */
+    private RpcException reloadRefused(List<ConfigProblem> problems) {
+        RpcException invalid = configInvalid(problems);
+        Path dir = paths.configDir();
+        return problems.stream()
+                .filter(p -> p.file().equals(dir) && p.message().startsWith(ConfigLoader.DIRECTORY_PROBLEM))
+                .findFirst()
+                .map(p -> new RpcException(
+                        invalid.code(),
+                        ConfigLoader.DIRECTORY_PROBLEM + dir + " "
+                                + p.message().substring(ConfigLoader.DIRECTORY_PROBLEM.length())
+                                + "; nothing changed: the servers run on as they were",
+                        invalid.data()))
+                .orElse(invalid);
+    }
+
     /** Takes on each server (stopped); returns the names of those to start automatically. */
     private List<String> addAll(List<ServerConfig> configs) throws IOException {
         List<String> autostart = new ArrayList<>();
@@ -296,6 +318,12 @@ public final class Engine implements XyApi, AutoCloseable {
         servers.put(config.name(), new Supervised(supervisor, scheduler));
         supervisor.addListener(t -> announce(supervisor, t));
         supervisor.addChangeListener(reason -> announceChange(supervisor, reason));
+        // A failing log disk is said once each way: in the daemon's log, and to subscribers (the status reason
+        // shows it for as long as it lasts).
+        hub.onFileNotice(notice -> {
+            daemonLog.accept(config.name() + ": " + notice);
+            announceChange(supervisor, notice);
+        });
     }
 
     /** Outside the engine's lock: a subscriber's snapshot takes the event lock, then the engine's. */
@@ -308,7 +336,11 @@ public final class Engine implements XyApi, AutoCloseable {
     }
 
     private Wire.ServerSummary summary(ServerSupervisor supervisor) {
-        return WireViews.summary(supervisor.status(), supervisor.config(), clock.instant());
+        return WireViews.summary(
+                supervisor.status(),
+                supervisor.config(),
+                supervisor.uptime(),
+                supervisor.logs().fileTrouble());
     }
 
     /** Runs on the supervisor's thread right after the transition, so the summary is the state it reached. */

@@ -11,12 +11,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** Turns supervisor snapshots into the protocol's records. */
 final class WireViews {
     private WireViews() {}
 
-    static Wire.ServerSummary summary(ServerStatus status, ServerConfig config, Instant now) {
+    /**
+     * {@code uptime} is the supervisor's, measured on the monotonic clock: a stepped wall clock must not move it.
+     * {@code logTrouble} says why the log file cannot be written, while it cannot.
+     */
+    static Wire.ServerSummary summary(
+            ServerStatus status, ServerConfig config, Optional<Duration> uptime, Optional<String> logTrouble) {
         return new Wire.ServerSummary(
                 status.name(),
                 status.state(),
@@ -24,15 +30,20 @@ final class WireViews {
                 status.pid().isPresent() ? status.pid().getAsLong() : null,
                 status.port(),
                 url(config),
-                uptime(status, now),
+                uptime.map(Duration::toSeconds).orElse(null),
                 status.restartCount(),
                 status.lastExit().map(WireViews::lastExit).orElse(null),
-                reason(status),
+                reason(status, logTrouble),
                 status.mcp().map(WireViews::mcp).orElse(null));
     }
 
-    static Wire.ServerDetail detail(ServerStatus status, ServerConfig config, Path logFile, Instant now) {
-        Wire.ServerSummary s = summary(status, config, now);
+    static Wire.ServerDetail detail(
+            ServerStatus status,
+            ServerConfig config,
+            Optional<Duration> uptime,
+            Optional<String> logTrouble,
+            Path logFile) {
+        Wire.ServerSummary s = summary(status, config, uptime, logTrouble);
         return new Wire.ServerDetail(
                 s.name(),
                 s.state(),
@@ -79,18 +90,25 @@ final class WireViews {
 
     /**
      * Why the server is where it is: while a process runs and its health check says something (not ready yet,
-     * failing), that; otherwise the last transition's reason.
+     * failing), that; otherwise the last transition's reason. A log file that cannot be written is added: the
+     * server is fine, but its output is not reaching the disk.
      */
-    private static String reason(ServerStatus status) {
+    private static String reason(ServerStatus status, Optional<String> logTrouble) {
+        String reason;
         if (status.healthNote().isPresent()) {
             String note = status.healthNote().get();
             boolean saysSo = note.startsWith("not ready");
-            return (status.state() == ServerState.STARTING && !saysSo ? "not ready yet: " : "") + note;
+            reason = (status.state() == ServerState.STARTING && !saysSo ? "not ready yet: " : "") + note;
+        } else {
+            List<Transition> transitions = status.transitions();
+            reason = transitions.isEmpty()
+                    ? null
+                    : transitions.get(transitions.size() - 1).reason();
         }
-        List<Transition> transitions = status.transitions();
-        return transitions.isEmpty()
-                ? null
-                : transitions.get(transitions.size() - 1).reason();
+        if (logTrouble.isEmpty()) {
+            return reason;
+        }
+        return (reason == null ? "" : reason + "; ") + "logs: " + logTrouble.get();
     }
 
     private static Wire.McpInfo mcp(McpIdentity identity) {
@@ -99,12 +117,6 @@ final class WireViews {
                 identity.version(),
                 identity.protocolVersion(),
                 identity.tools().size());
-    }
-
-    private static Long uptime(ServerStatus status, Instant now) {
-        return status.startedAt()
-                .map(started -> Math.max(0, Duration.between(started, now).toSeconds()))
-                .orElse(null);
     }
 
     private static Wire.LastExit lastExit(ExitStatus exit) {

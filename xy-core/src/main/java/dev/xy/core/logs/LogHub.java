@@ -1,16 +1,18 @@
 package dev.xy.core.logs;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
  * Where every line of one server goes: its rotating file, its in-memory ring, and its live followers. Writers
  * (two stream pumps and the supervisor) never wait on a reader: followers are offered lines without blocking.
+ * A failing disk stops only the file ({@link LogFileWriter}): what happens to it is told once, as an {@code xy}
+ * line and to the {@link #onFileNotice} listeners.
  */
 public final class LogHub implements AutoCloseable {
     /** The ring keeps about this much recent output per server. */
@@ -24,16 +26,21 @@ public final class LogHub implements AutoCloseable {
     private final RotatingLogFile file;
     private final LogRing ring = new LogRing(RING_BYTES);
     private final List<LogFollower> followers = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> fileListeners = new CopyOnWriteArrayList<>();
     private final LongSupplier clock;
-    private volatile IOException fileFailure;
-    private boolean fileFailureAnnounced;
-    /** Once a line missed the file, the file's newest lines no longer match the ring's: no history then. */
-    private boolean fileMissedLines;
+    private final LogFileWriter writer;
+    private boolean closed;
 
     public LogHub(String server, RotatingLogFile file, LongSupplier clockMillis) {
+        this(server, file, clockMillis, System::nanoTime);
+    }
+
+    /** With the monotonic clock that paces retries of a failing file (a test's own, say). */
+    LogHub(String server, RotatingLogFile file, LongSupplier clockMillis, LongSupplier nanoClock) {
         this.server = server;
         this.file = file;
         this.clock = clockMillis;
+        this.writer = new LogFileWriter(server, file, nanoClock, clockMillis);
     }
 
     public String server() {
@@ -45,29 +52,41 @@ public final class LogHub implements AutoCloseable {
     }
 
     /**
+     * Hears what happens to the log file (it cannot be written, it can again and misses so many lines, it cannot
+     * rotate, it was removed): each is told once. Runs on the writing thread, outside the hub's lock; must not
+     * block.
+     */
+    public void onFileNotice(Consumer<String> listener) {
+        fileListeners.add(listener);
+    }
+
+    /**
      * Records one line from {@code stream}. A failing disk must not stop the ring or the followers. xy's own
      * events are pushed to the file at once: they are rare, and the last of them (why a server failed or
      * stopped) is the line most needed after a crash of the daemon; child output is flushed by the pumps.
      */
     public void publish(LogStream stream, String text) {
         LogLine line = new LogLine(server, stream, text, clock.getAsLong());
+        List<String> notices;
         synchronized (this) {
-            try {
-                file.append(line);
-                if (stream == LogStream.XY) {
-                    file.flush();
-                }
-                fileFailureAnnounced = false;
-            } catch (IOException e) {
-                fileFailure = e;
-                fileMissedLines = true;
-                if (!fileFailureAnnounced) {
-                    // Said once per outage, in memory only: the ring and followers still work without the disk.
-                    fileFailureAnnounced = true;
-                    keep(new LogLine(server, LogStream.XY, "cannot write " + file.path() + ": " + e, line.tsUnixMs()));
-                }
-            }
+            notices = closed ? List.of() : writer.write(line, stream == LogStream.XY);
+            keepNotices(notices, line.tsUnixMs());
             keep(line);
+        }
+        tell(notices);
+    }
+
+    private void keepNotices(List<String> notices, long tsUnixMs) {
+        for (String notice : notices) {
+            keep(new LogLine(server, LogStream.XY, notice, tsUnixMs));
+        }
+    }
+
+    private void tell(List<String> notices) {
+        for (String notice : notices) {
+            for (Consumer<String> listener : fileListeners) {
+                listener.accept(notice);
+            }
         }
     }
 
@@ -80,11 +99,16 @@ public final class LogHub implements AutoCloseable {
 
     /** Pushes buffered file output to the OS; the pumps call this whenever their input runs dry. */
     public void flush() {
-        try {
-            file.flush();
-        } catch (IOException e) {
-            fileFailure = e;
+        List<String> notices;
+        synchronized (this) {
+            notices = closed ? List.of() : writer.flush();
+            if (!notices.isEmpty()) {
+                if (!notices.isEmpty()) {
+                    keepNotices(notices, clock.getAsLong());
+                }
+            }
         }
+        tell(notices);
     }
 
     /**
@@ -94,10 +118,13 @@ public final class LogHub implements AutoCloseable {
     public List<LogLine> tail(int count) {
         List<LogLine> recent;
         Optional<Backlog> backlog;
+        List<String> notices;
         synchronized (this) {
+            notices = flushForBacklog();
             recent = ring.tail(count);
             backlog = backlog(recent, count);
         }
+        tell(notices);
         if (backlog.isEmpty()) {
             return recent;
         }
@@ -114,7 +141,9 @@ public final class LogHub implements AutoCloseable {
     public LogFollower follow(int tail) {
         LogFollower follower = new LogFollower(server, FOLLOWER_BYTES, followers::remove);
         Optional<Backlog> backlog;
+        List<String> notices;
         synchronized (this) {
+            notices = flushForBacklog();
             List<LogLine> recent = ring.tail(tail);
             backlog = backlog(recent, tail);
             if (backlog.isPresent()) {
@@ -123,6 +152,7 @@ public final class LogHub implements AutoCloseable {
             recent.forEach(follower::offer);
             followers.add(follower);
         }
+        tell(notices);
         backlog.ifPresent(b -> {
             List<LogLine> older = List.of();
             try {
@@ -141,9 +171,23 @@ public final class LogHub implements AutoCloseable {
         }
     }
 
+    /**
+     * The files must hold every line the ring does before they are marked for reading back; flushed through the
+     * writer, so that a disk failing just now is counted and told like any other. Called holding the lock.
+     */
+    private List<String> flushForBacklog() {
+        List<String> notices = closed ? List.<String>of() : writer.flush();
+        if (!notices.isEmpty()) {
+            if (!notices.isEmpty()) {
+                keepNotices(notices, clock.getAsLong());
+            }
+        }
+        return notices;
+    }
+
     /** What to read from the files when the ring has fewer lines than wanted; called holding the lock. */
     private Optional<Backlog> backlog(List<LogLine> recent, int wanted) {
-        if (recent.size() >= wanted || fileMissedLines) {
+        if (recent.size() >= wanted || writer.missedAny()) {
             return Optional.empty();
         }
         try {
@@ -157,18 +201,22 @@ public final class LogHub implements AutoCloseable {
         }
     }
 
-    /** The last error writing the file, if any; logging goes on in memory meanwhile. */
-    public Optional<IOException> fileFailure() {
-        return Optional.ofNullable(fileFailure);
+    /** While the file cannot be written: why, since when, and how many lines it misses so far. */
+    public synchronized Optional<String> fileTrouble() {
+        return writer.trouble();
     }
 
+    /** Closes the followers and the file; a line that still comes (a pump's last) goes to the ring alone. */
     @Override
     public void close() {
         followers.forEach(LogFollower::close);
+        synchronized (this) {
+            closed = true;
+        }
         try {
             file.close();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // The disk fails as the server goes: its last lines are in the ring, and no one is left to tell.
         }
     }
 }

@@ -1,10 +1,9 @@
 package dev.xy.core.logs;
 
-import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,24 +11,38 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
 
 /**
  * A server's log file, {@code <name>.log}, one line per {@link LogLine}: {@code <timestamp> <stream> <text>}.
  * It is the single writer of its files, so rotation is a plain rename done between two whole lines: no line is
  * ever cut or lost by it. Rotated files are {@code <name>.log.1} (newest) to {@code <name>.log.<keep>}.
  * Files are created 0600 and the directory 0700: logs can hold secrets that servers print.
+ *
+ * <p>When the disk refuses a write, a {@link LogWriteFailedException} says how many lines did not make it, and
+ * nothing more is written until {@link #reopen}. A rotation that fails is not a write failure: the lines go on
+ * into the current file, past its maximum size, and {@link #takeRotationFailure} tells of it once. What to do
+ * about failures, and when to try again, is {@link LogFileWriter}'s.
  */
 public final class RotatingLogFile implements Closeable {
-    private static final int BUFFER_BYTES = 64 * 1024;
+    private static final byte[][] STREAM_LABELS = labels();
+    private static final byte[] NEWLINE = {'\n'};
 
     private final Path file;
+    private final LogChannel.Opener opener;
     private final LogTimestamp timestamp = new LogTimestamp();
-    private static final byte[][] STREAM_LABELS = labels();
     private long maxBytes;
     private int keep;
-    private OutputStream out;
+    private LogChannel channel;
+    /** Whole lines buffered for a file that could not be opened again yet. */
+    private byte[] carried = new byte[0];
+
     private long size;
     private long rotations;
+    private IOException rotationFailure;
+    private boolean rotationFailureTold;
+    /** After a failed rotation, the size at which to try again: one more max-size of lines later. */
+    private long retryRotationAt;
 
     /**
      * Where the log stood at one moment, for reading back what came before it: how many times it had rotated
@@ -38,11 +51,15 @@ public final class RotatingLogFile implements Closeable {
     record Mark(long rotations, long size) {}
 
     public RotatingLogFile(Path file, long maxBytes, int keep) throws IOException {
+        this(file, maxBytes, keep, path -> FileChannel.open(path, StandardOpenOption.WRITE, StandardOpenOption.APPEND));
+    }
+
+    RotatingLogFile(Path file, long maxBytes, int keep, LogChannel.Opener opener) throws IOException {
         this.file = file;
         this.maxBytes = maxBytes;
         this.keep = keep;
-        createPrivateDirectory(file.getParent());
-        open();
+        this.opener = opener;
+        open(new byte[0]);
     }
 
     public Path path() {
@@ -55,6 +72,12 @@ public final class RotatingLogFile implements Closeable {
         this.keep = newKeep;
     }
 
+    /**
+     * Writes one line (into the buffer, most of the time).
+     *
+     * @throws LogWriteFailedException when the disk refused what was buffered: the file is closed until {@link
+     *     #reopen}, and the exception counts the lost lines, this one included
+     */
     public synchronized void append(LogLine line) throws IOException {
         // Written in pieces straight into the buffer: building the whole line as a String first costs two
         // more copies of every byte, which is most of the price of logging a busy server.
@@ -62,13 +85,14 @@ public final class RotatingLogFile implements Closeable {
         byte[] label = STREAM_LABELS[line.stream().ordinal()];
         byte[] text = line.text().getBytes(StandardCharsets.UTF_8);
         long length = time.length + label.length + text.length + 1L;
-        if (size > 0 && size + length > maxBytes) {
-            rotate();
+        if (size > 0 && size + length > maxBytes && (rotationFailure == null || size >= retryRotationAt)) {
+            try {
+                rotate();
+            } catch (LogWriteFailedException e) {
+                throw e.plus(1);
+            }
         }
-        out.write(time);
-        out.write(label);
-        out.write(text);
-        out.write('\n');
+        channel.put(time, label, text, NEWLINE);
         size += length;
     }
 
@@ -82,13 +106,56 @@ public final class RotatingLogFile implements Closeable {
         return labels;
     }
 
+    /** Pushes what is buffered to the OS; see {@link #append} for what a failure means. */
     public synchronized void flush() throws IOException {
-        out.flush();
+        if (channel.isOpen()) {
+            channel.flush();
+        }
+    }
+
+    /**
+     * Whether the path still names the file being written. It does not once the file (or its directory) was
+     * removed or replaced: what is written then is out of everyone's reach.
+     */
+    public synchronized boolean isStillAtItsPath() {
+        return channel.isStillAt(file);
+    }
+
+    /**
+     * Opens the path again, making its directory if it has gone: after a failed write, or when the file was
+     * removed or replaced. Lines still buffered go to the new file: the old one is gone or failing.
+     */
+    public synchronized void reopen() throws IOException {
+        byte[] pending = channel.abandon();
+        if (carried.length > 0) {
+            pending = ByteBuffer.allocate(carried.length + pending.length)
+                    .put(carried)
+                    .put(pending)
+                    .array();
+        }
+        carried = new byte[0];
+        try {
+            open(pending);
+        } catch (LogWriteFailedException e) {
+            throw e; // they are counted in it
+        } catch (IOException e) {
+            carried = pending; // the file could not even be opened: keep them for the next attempt
+            throw e;
+        }
+    }
+
+    /** A rotation failure not told yet, once: it is told again only after a rotation has worked in between. */
+    public synchronized Optional<IOException> takeRotationFailure() {
+        if (rotationFailure == null || rotationFailureTold) {
+            return Optional.empty();
+        }
+        rotationFailureTold = true;
+        return Optional.of(rotationFailure);
     }
 
     /** Flushes, then marks where the log stands now. */
     synchronized Mark mark() throws IOException {
-        out.flush();
+        flush();
         return new Mark(rotations, size);
     }
 
@@ -103,11 +170,16 @@ public final class RotatingLogFile implements Closeable {
 
     @Override
     public synchronized void close() throws IOException {
-        out.close();
+        channel.close();
     }
 
+    /**
+     * Renames the files one step down and starts a new one. If a rename fails (a directory no longer writable,
+     * something in the way), the lines go on into the current file: better a file past its size than lost lines.
+     * A rotation is tried again one max-size later.
+     */
     private void rotate() throws IOException {
-        out.close();
+        channel.flush();
         try {
             Files.deleteIfExists(rotated(keep));
             for (int i = keep - 1; i >= 1; i--) {
@@ -116,11 +188,25 @@ public final class RotatingLogFile implements Closeable {
                 }
             }
             Files.move(file, rotated(1), StandardCopyOption.REPLACE_EXISTING);
-            rotations++;
+        } catch (IOException e) {
+            rotationFailure = e;
+            retryRotationAt = size + maxBytes;
+            return;
+        }
+        rotations++;
+        rotationFailure = null;
+        rotationFailureTold = false;
+        try {
             // A smaller keep than before leaves older files behind: remove them too.
             for (int i = keep + 1; Files.deleteIfExists(rotated(i)); i++) {}
-        } finally {
-            open(); // whatever failed above, keep writing: into the same file if it could not be moved
+        } catch (IOException e) {
+            // Only leftovers of an earlier keep: the log itself is fine.
+        }
+        try {
+            channel.close(); // everything was written before the rename: nothing is lost by closing
+            open(new byte[0]);
+        } catch (IOException e) {
+            throw e instanceof LogWriteFailedException failed ? failed : new LogWriteFailedException(e, 0);
         }
     }
 
@@ -129,24 +215,30 @@ public final class RotatingLogFile implements Closeable {
         return index == 0 ? file : file.resolveSibling(file.getFileName() + "." + index);
     }
 
-    private void open() throws IOException {
+    /** Opens the path (making what is missing), then buffers {@code carried}, whole lines for it. */
+    private void open(byte[] carried) throws IOException {
+        createPrivateDirectory(file.getParent());
         if (!Files.exists(file)) {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         }
         size = Files.size(file);
-        out = new BufferedOutputStream(
-                Files.newOutputStream(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND), BUFFER_BYTES);
+        LogChannel opened = new LogChannel(file, opener);
+        channel = opened;
         if (size > 0 && !endsWithNewline()) {
-            // A daemon killed mid-write leaves half a line: end it, so the next line starts on its own.
-            out.write('\n');
+            // A daemon killed mid-write (or a failed write) leaves half a line: end it, so the next starts on its own.
+            channel.endCutLine();
             size++;
+        }
+        if (carried.length > 0) {
+            channel.put(carried);
+            size += carried.length;
         }
     }
 
     private boolean endsWithNewline() throws IOException {
-        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+        try (SeekableByteChannel read = Files.newByteChannel(file)) {
             ByteBuffer last = ByteBuffer.allocate(1);
-            channel.position(size - 1).read(last);
+            read.position(size - 1).read(last);
             return last.get(0) == '\n';
         }
     }

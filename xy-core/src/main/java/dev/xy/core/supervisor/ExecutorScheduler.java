@@ -7,7 +7,10 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
-/** A {@link Scheduler} on one dedicated thread and the system clock: the real thing. */
+/**
+ * A {@link Scheduler} on one dedicated thread and the system clocks: the real thing. Its timers are immune to wall
+ * clock steps: {@link ScheduledThreadPoolExecutor} measures delays with {@link System#nanoTime}.
+ */
 public final class ExecutorScheduler implements Scheduler, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ExecutorScheduler.class.getName());
 
@@ -27,6 +30,11 @@ public final class ExecutorScheduler implements Scheduler, AutoCloseable {
     @Override
     public Instant now() {
         return clock.instant();
+    }
+
+    @Override
+    public long nanoTime() {
+        return System.nanoTime();
     }
 
     @Override

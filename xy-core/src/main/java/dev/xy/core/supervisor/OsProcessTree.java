@@ -64,11 +64,18 @@ final class OsProcessTree implements LaunchedProcess {
         if (!anyAlive()) {
             return false;
         }
-        if (ownGroup) {
-            ProcessGroups.signal(process.pid(), "TERM");
+        // One SIGTERM per process: a second one makes many servers (uvicorn, Node apps with shutdown hooks) skip
+        // their graceful shutdown. So the group, then only what left it; the leader alone if there is no group.
+        boolean groupSignalled = ownGroup && ProcessGroups.signal(process.pid(), "TERM");
+        if (!groupSignalled) {
+            // Through the handle: Process.destroy() also closes our ends of the pipes, which loses what the server
+            // still had in them and what it says while shutting down, and kills it with SIGPIPE if it says anything.
+            process.toHandle().destroy();
         }
-        process.destroy();
-        seenDescendants.forEach(ProcessHandle::destroy);
+        Set<Long> seen = seenDescendants.stream().map(ProcessHandle::pid).collect(Collectors.toSet());
+        Set<Long> outside =
+                groupSignalled ? ProcessGroups.outsideGroup(process.pid(), seen).orElse(seen) : seen;
+        seenDescendants.stream().filter(h -> outside.contains(h.pid())).forEach(ProcessHandle::destroy);
         return true;
     }
 
@@ -91,7 +98,7 @@ final class OsProcessTree implements LaunchedProcess {
         if (ownGroup) {
             ProcessGroups.signal(process.pid(), "KILL");
         }
-        process.destroyForcibly();
+        process.toHandle().destroyForcibly();
         seenDescendants.forEach(ProcessHandle::destroyForcibly);
     }
 

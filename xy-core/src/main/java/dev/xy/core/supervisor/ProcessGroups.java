@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -52,6 +53,41 @@ public final class ProcessGroups {
      * cannot be run, in which case callers fall back to {@link #signal} with {@code 0}.
      */
     static Optional<Set<Long>> running(long pgid, Set<Long> pids) {
+        return table().map(rows -> {
+            Set<Long> running = new HashSet<>();
+            for (Row row : rows) {
+                if (!row.zombie() && (row.pgid() == pgid || pids.contains(row.pid()))) {
+                    running.add(row.pid());
+                }
+            }
+            return running;
+        });
+    }
+
+    /**
+     * Which of {@code pids} are running outside group {@code pgid} (they called {@code setsid} or {@code setpgid}):
+     * a signal to the group does not reach them. Empty when {@code ps} cannot be run.
+     */
+    static Optional<Set<Long>> outsideGroup(long pgid, Set<Long> pids) {
+        if (pids.isEmpty()) {
+            return Optional.of(Set.of());
+        }
+        return table().map(rows -> {
+            Set<Long> outside = new HashSet<>();
+            for (Row row : rows) {
+                if (!row.zombie() && pids.contains(row.pid()) && row.pgid() != pgid) {
+                    outside.add(row.pid());
+                }
+            }
+            return outside;
+        });
+    }
+
+    /** One process in the table: its pid, its group, and whether it is a zombie. */
+    private record Row(long pid, long pgid, boolean zombie) {}
+
+    /** Every process, from {@code ps}; empty when it cannot be run. */
+    private static Optional<List<Row>> table() {
         try {
             Process ps = new ProcessBuilder("ps", "-A", "-o", "pid=,pgid=,stat=")
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
@@ -60,18 +96,15 @@ public final class ProcessGroups {
             if (!ps.waitFor(5, TimeUnit.SECONDS) || ps.exitValue() != 0) {
                 return Optional.empty();
             }
-            Set<Long> running = new HashSet<>();
+            List<Row> rows = new ArrayList<>();
             for (String row : table.split("\n")) {
                 String[] columns = row.trim().split("\s+");
-                if (columns.length < 3 || columns[2].startsWith("Z")) {
-                    continue;
-                }
-                long pid = Long.parseLong(columns[0]);
-                if (Long.parseLong(columns[1]) == pgid || pids.contains(pid)) {
-                    running.add(pid);
+                if (columns.length >= 3) {
+                    rows.add(new Row(
+                            Long.parseLong(columns[0]), Long.parseLong(columns[1]), columns[2].startsWith("Z")));
                 }
             }
-            return Optional.of(running);
+            return Optional.of(rows);
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         } catch (InterruptedException e) {

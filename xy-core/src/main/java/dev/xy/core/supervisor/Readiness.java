@@ -2,7 +2,6 @@ package dev.xy.core.supervisor;
 
 import dev.xy.core.health.McpIdentity;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -13,7 +12,9 @@ final class Readiness {
     /** Between readiness probes of a starting server: soon enough that a start returns promptly when ready. */
     static final Duration STARTING_POLL = Duration.ofMillis(250);
 
-    Instant spawnedAt;
+    /** When the process was spawned, on the monotonic clock ({@link Scheduler#nanoTime}). */
+    long spawnedNanos;
+
     boolean isReady;
     /** Kept after the process exits: what the server was, for a view of a stopped server. */
     Optional<McpIdentity> mcp = Optional.empty();
@@ -22,8 +23,8 @@ final class Readiness {
     String note;
     Scheduler.Cancellable pending;
 
-    void reset(Instant spawned) {
-        spawnedAt = spawned;
+    void reset(long spawnedAtNanos) {
+        spawnedNanos = spawnedAtNanos;
         clear();
     }
 

@@ -46,7 +46,10 @@ public final class ServerSupervisor {
     private ServerConfig config;
     private ServerState state = ServerState.STOPPED;
     private LaunchedProcess process;
+    /** When the current process was spawned: on the wall clock for people, on the monotonic one to measure. */
     private Instant startedAt;
+
+    private long startedNanos;
     private int restartCount;
     private ExitStatus lastExit;
     private final Backoff backoff;
@@ -68,6 +71,7 @@ public final class ServerSupervisor {
     private volatile SpawnException lastSpawnFailure;
     private volatile String lastStartFailure;
     private volatile ServerConfig publishedConfig;
+    private volatile OptionalLong publishedStartedNanos = OptionalLong.empty();
 
     public ServerSupervisor(
             ServerConfig config, Scheduler scheduler, ProcessLauncher launcher, HealthProbe probe, LogHub logs) {
@@ -92,6 +96,17 @@ public final class ServerSupervisor {
 
     public ServerStatus status() {
         return status;
+    }
+
+    /**
+     * How long the current process has been running, measured on the monotonic clock (a wall clock stepped since
+     * the spawn does not change it); empty when no process runs.
+     */
+    public Optional<Duration> uptime() {
+        OptionalLong started = publishedStartedNanos;
+        return started.isPresent()
+                ? Optional.of(Duration.ofNanos(Math.max(0, scheduler.nanoTime() - started.getAsLong())))
+                : Optional.empty();
     }
 
     public LogHub logs() {
@@ -314,7 +329,8 @@ public final class ServerSupervisor {
         }
         process = launched;
         startedAt = scheduler.now();
-        readiness.reset(startedAt);
+        startedNanos = scheduler.nanoTime();
+        readiness.reset(startedNanos);
         event("started pid " + launched.pid());
         launched.captureOutput();
         launched.exit().whenComplete((exit, error) -> scheduler.execute(() -> onExit(launched, exit)));
@@ -365,7 +381,7 @@ public final class ServerSupervisor {
         ReadinessDecision decision = ReadinessDecision.decide(
                 config.health(),
                 starting ? ReadinessDecision.Phase.STARTING : ReadinessDecision.Phase.RUNNING,
-                Duration.between(readiness.spawnedAt, scheduler.now()),
+                Duration.ofNanos(scheduler.nanoTime() - readiness.spawnedNanos),
                 readiness.failures,
                 outcome);
         if (decision instanceof ReadinessDecision.Ready ready) {
@@ -492,7 +508,7 @@ public final class ServerSupervisor {
 
     /** After the process ended on its own, or because xy stopped it as unhealthy ({@code unhealthy} set). */
     private void decideAfterCrash(LaunchedProcess exited, ExitStatus exit, String unhealthy) {
-        Instant now = scheduler.now();
+        long now = scheduler.nanoTime();
         int recent = window.count(now);
         int max = config.restart().maxRetriesPerMinute();
         RestartDecision decision = unhealthy != null
@@ -587,6 +603,7 @@ public final class ServerSupervisor {
     private void publishStatus() {
         publishedConfig = config;
         boolean up = process != null;
+        publishedStartedNanos = up ? OptionalLong.of(startedNanos) : OptionalLong.empty();
         status = new ServerStatus(
                 config.name(),
                 state,

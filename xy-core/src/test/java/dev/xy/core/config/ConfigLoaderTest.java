@@ -113,6 +113,29 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void forAReloadAMissingDirectoryIsAProblemAndAnEmptyOneHoldsNoServers() throws IOException {
+        ConfigSet missing = ConfigLoader.loadExistingDirectory(dir.resolve("nope"));
+        assertThat(missing.servers()).isEmpty();
+        assertThat(missing.problems()).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo(dir.resolve("nope"));
+            assertThat(p.message()).isEqualTo("the config directory does not exist");
+        });
+
+        ConfigSet empty = ConfigLoader.loadExistingDirectory(Files.createDirectory(dir.resolve("empty")));
+        assertThat(empty.isValid()).isTrue();
+        assertThat(empty.servers()).isEmpty();
+    }
+
+    @Test
+    void aDirectoryUnderAFileSaysWhichFileIsInTheWay() throws IOException {
+        Path file = write("xy", "not a directory\n");
+        assertThat(ConfigLoader.loadExistingDirectory(file.resolve("servers")).problems())
+                .singleElement()
+                .satisfies(p -> assertThat(p.message())
+                        .isEqualTo("the config directory is not a directory: " + file + " is a file, not a directory"));
+    }
+
+    @Test
     void explicitPathsMayMixFilesAndDirectoriesAndMissingOnesAreProblems() throws IOException {
         Path single = write("alpha.kdl", "command \"a\"\nport 3001\n");
         Path other = Files.createDirectory(dir.resolve("more"));

@@ -73,6 +73,18 @@ public final class EchoServer implements AutoCloseable {
         return "command \"" + java() + "\"\n" + args + "\n";
     }
 
+    /**
+     * The command line that runs the compiled server with these flags and no port: it then listens on {@code
+     * PORT}. For a test that starts it some other way than a config (from a shell script, say).
+     */
+    public static List<String> commandLine(String... flags) {
+        compileOnce();
+        List<String> command = new ArrayList<>(
+                List.of(java(), "-cp", CLASSES.toAbsolutePath().toString(), "dev.xy.examples.EchoMcpServer"));
+        command.addAll(List.of(flags));
+        return command;
+    }
+
     /** The server as the example configs run it: {@code java EchoMcpServer.java --port 0 flags…}. */
     public static EchoServer startFromSource(String... flags) throws IOException {
         requireSource();

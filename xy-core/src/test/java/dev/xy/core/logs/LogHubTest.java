@@ -201,7 +201,8 @@ class LogHubTest {
                 .filteredOn(t -> t.startsWith("cannot write " + dir.resolve("alpha.log")))
                 .hasSize(1);
         assertThat(texts).filteredOn(big::equals).hasSize(2);
-        assertThat(hub.fileFailure()).isPresent();
+        assertThat(hub.fileTrouble())
+                .hasValueSatisfying(t -> assertThat(t).startsWith("cannot write " + dir.resolve("alpha.log")));
     }
 
     @Test

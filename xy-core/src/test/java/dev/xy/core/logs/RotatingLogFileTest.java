@@ -119,4 +119,45 @@ class RotatingLogFileTest {
         }
         assertThat(Files.readAllLines(path)).hasSize(2);
     }
+
+    @Test
+    void aRotationThatCannotRenameKeepsEveryLineInTheCurrentFileAndSaysSoOnce() throws IOException {
+        Path path = dir.resolve("alpha.log");
+        // A directory with something in it where alpha.log.1 must go: no rename can replace it, even as root.
+        Files.createDirectories(dir.resolve("alpha.log.1/in-the-way"));
+        try (RotatingLogFile file = new RotatingLogFile(path, 1024, 1)) {
+            for (int i = 0; i < 100; i++) {
+                file.append(line("line " + i));
+            }
+            assertThat(file.takeRotationFailure()).isPresent();
+            for (int i = 100; i < 200; i++) {
+                file.append(line("line " + i));
+            }
+            assertThat(file.takeRotationFailure()).as("told once").isEmpty();
+        }
+        List<String> lines = Files.readAllLines(path);
+        assertThat(lines).hasSize(200);
+        assertThat(lines.get(199)).endsWith("line 199");
+    }
+
+    @Test
+    void aFileRemovedUnderItIsNoticedAndReopenedWithTheBufferedLines() throws IOException {
+        Path path = dir.resolve("logs/alpha.log");
+        try (RotatingLogFile file = new RotatingLogFile(path, 1 << 20, 2)) {
+            file.append(line("before"));
+            file.flush();
+            assertThat(file.isStillAtItsPath()).isTrue();
+            Files.delete(path);
+            Files.delete(path.getParent());
+            file.append(line("buffered while it was gone"));
+            assertThat(file.isStillAtItsPath()).isFalse();
+
+            file.reopen();
+            file.append(line("after"));
+        }
+        assertThat(Files.readAllLines(path))
+                .containsExactly(
+                        "2025-11-26T13:50:00.123Z stdout buffered while it was gone",
+                        "2025-11-26T13:50:00.123Z stdout after");
+    }
 }

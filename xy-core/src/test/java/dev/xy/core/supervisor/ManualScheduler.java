@@ -6,20 +6,32 @@ import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.PriorityQueue;
 
-/** A scheduler whose clock moves only in {@link #advance}; tasks run on the calling thread, one at a time. */
+/**
+ * A scheduler whose clocks move only when told to; tasks run on the calling thread, one at a time. Like the real
+ * one, it has two clocks: time passes on both ({@link #advance}), while {@link #stepWallClock} moves the wall clock
+ * alone, as an NTP correction or a user setting the date does. Timers run on the monotonic clock.
+ */
 final class ManualScheduler implements Scheduler {
-    private record Timer(Instant due, long sequence, Runnable task, boolean[] cancelled) {}
+    private record Timer(long dueNanos, long sequence, Runnable task, boolean[] cancelled) {}
 
-    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+    private Instant wall = Instant.parse("2026-01-01T00:00:00Z");
+    /** Far from zero, as a real monotonic reading is: code must use differences only. */
+    private long nanos = 1_000_000_000_000L;
+
     private long sequence;
     private final PriorityQueue<Timer> timers =
-            new PriorityQueue<>(Comparator.comparing(Timer::due).thenComparingLong(Timer::sequence));
+            new PriorityQueue<>(Comparator.comparingLong(Timer::dueNanos).thenComparingLong(Timer::sequence));
     private final ArrayDeque<Runnable> ready = new ArrayDeque<>();
     private boolean running;
 
     @Override
     public Instant now() {
-        return now;
+        return wall;
+    }
+
+    @Override
+    public long nanoTime() {
+        return nanos;
     }
 
     @Override
@@ -41,21 +53,31 @@ final class ManualScheduler implements Scheduler {
     @Override
     public Cancellable schedule(Duration delay, Runnable task) {
         boolean[] cancelled = {false};
-        timers.add(new Timer(now.plus(delay), sequence++, task, cancelled));
+        timers.add(new Timer(nanos + delay.toNanos(), sequence++, task, cancelled));
         return () -> cancelled[0] = true;
     }
 
-    /** Moves the clock forward, running every timer that falls due on the way, in order. */
+    /** Lets time pass, on both clocks, running every timer that falls due on the way, in order. */
     void advance(Duration duration) {
-        Instant target = now.plus(duration);
-        while (!timers.isEmpty() && !timers.peek().due().isAfter(target)) {
+        long target = nanos + duration.toNanos();
+        while (!timers.isEmpty() && timers.peek().dueNanos() - target <= 0) {
             Timer timer = timers.poll();
-            now = timer.due();
+            pass(timer.dueNanos() - nanos);
             if (!timer.cancelled()[0]) {
                 execute(timer.task());
             }
         }
-        now = target;
+        pass(target - nanos);
+    }
+
+    /** Steps the wall clock alone, forwards or backwards; no time passes, no timer runs. */
+    void stepWallClock(Duration step) {
+        wall = wall.plus(step);
+    }
+
+    private void pass(long elapsed) {
+        nanos += elapsed;
+        wall = wall.plusNanos(elapsed);
     }
 
     long pendingTimers() {
