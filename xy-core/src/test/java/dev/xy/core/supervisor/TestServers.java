@@ -30,7 +30,7 @@ final class TestServers {
                 Path.of("/configs/alpha.kdl"),
                 command,
                 args,
-                3001,
+                freePort(),
                 Map.of(),
                 Optional.empty(),
                 true,
@@ -73,6 +73,15 @@ final class TestServers {
         try {
             return new LogHub(
                     name, new RotatingLogFile(dir.resolve(name + ".log"), 1L << 30, 3), System::currentTimeMillis);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A port nothing listens on now: a fixed one (say 3001) may be another process's on a shared machine. */
+    static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
