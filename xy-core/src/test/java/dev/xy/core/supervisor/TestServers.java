@@ -19,6 +19,12 @@ import java.util.Optional;
 
 /** Configs and log hubs for supervisor tests. */
 final class TestServers {
+    /**
+     * One port for every config of a test run, so that configs built twice compare equal; free when chosen (a
+     * fixed one, say 3001, may be another process's on a shared machine).
+     */
+    static final int PORT = freePort();
+
     /** Most supervisor tests are about processes, not readiness: their servers are ready once spawned. */
     static final HealthConfig NO_HEALTH_CHECK = HealthConfig.DEFAULT.withMode(HealthMode.NONE);
 
@@ -30,7 +36,7 @@ final class TestServers {
                 Path.of("/configs/alpha.kdl"),
                 command,
                 args,
-                freePort(),
+                PORT,
                 Map.of(),
                 Optional.empty(),
                 true,
