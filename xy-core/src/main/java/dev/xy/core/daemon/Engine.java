@@ -6,10 +6,8 @@ import dev.xy.core.api.StateListener;
 import dev.xy.core.api.Subscription;
 import dev.xy.core.api.XyApi;
 import dev.xy.core.config.ConfigLoader;
-import dev.xy.core.config.ConfigProblem;
 import dev.xy.core.config.ConfigSet;
 import dev.xy.core.config.ServerConfig;
-import dev.xy.core.config.Suggestions;
 import dev.xy.core.logs.LogHub;
 import dev.xy.core.logs.LogLine;
 import dev.xy.core.logs.RotatingLogFile;
@@ -26,7 +24,6 @@ import dev.xy.core.supervisor.ServerSupervisor;
 import dev.xy.core.supervisor.StartOutcome;
 import dev.xy.core.supervisor.Transition;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -154,7 +151,7 @@ public final class Engine implements XyApi, AutoCloseable {
         boolean untilReady = params.waits();
         ConfigSet configs = ConfigLoader.loadExistingDirectory(paths.configDir());
         if (!configs.isValid()) {
-            throw reloadRefused(configs.problems());
+            throw ConfigRefusals.reloadRefused(configs.problems(), paths.configDir());
         }
         ConfigDiff diff;
         List<Supervised> removed = new ArrayList<>();
@@ -265,36 +262,6 @@ public final class Engine implements XyApi, AutoCloseable {
         probe.close();
     }
 
-    static RpcException configInvalid(List<ConfigProblem> problems) {
-        List<Wire.Problem> data = problems.stream()
-                .map(p -> new Wire.Problem(
-                        p.file().toString(),
-                        p.line() > 0 ? p.line() : null,
-                        p.line() > 0 ? p.column() : null,
-                        p.message()))
-                .toList();
-        return new RpcException(
-                ErrorCodes.CONFIG_INVALID,
-                problems.size() + " problem(s) in the server configs; nothing changed",
-                data);
-    }
-
-    /** As {@link #configInvalid}, said plainly when it is the directory itself that cannot be read. */
-    private RpcException reloadRefused(List<ConfigProblem> problems) {
-        RpcException invalid = configInvalid(problems);
-        Path dir = paths.configDir();
-        return problems.stream()
-                .filter(p -> p.file().equals(dir) && p.message().startsWith(ConfigLoader.DIRECTORY_PROBLEM))
-                .findFirst()
-                .map(p -> new RpcException(
-                        invalid.code(),
-                        ConfigLoader.DIRECTORY_PROBLEM + dir + " "
-                                + p.message().substring(ConfigLoader.DIRECTORY_PROBLEM.length())
-                                + "; nothing changed: the servers run on as they were",
-                        invalid.data()))
-                .orElse(invalid);
-    }
-
     /** Takes on each server (stopped); returns the names of those to start automatically. */
     private List<String> addAll(List<ServerConfig> configs) throws IOException {
         List<String> autostart = new ArrayList<>();
@@ -390,23 +357,7 @@ public final class Engine implements XyApi, AutoCloseable {
     /** The names a target stands for; every name must exist. */
     private synchronized List<String> resolve(Wire.Target target) throws RpcException {
         checkOpen();
-        int forms = (target.name() != null ? 1 : 0)
-                + (target.names() != null ? 1 : 0)
-                + (Boolean.TRUE.equals(target.all()) ? 1 : 0);
-        if (forms != 1) {
-            throw new RpcException(
-                    ErrorCodes.INVALID_PARAMS, "invalid params: give exactly one of name, names or all: true");
-        }
-        if (Boolean.TRUE.equals(target.all())) {
-            return servers.keySet().stream().sorted().toList();
-        }
-        List<String> names = target.name() != null ? List.of(target.name()) : target.names();
-        List<String> unknown =
-                names.stream().filter(n -> !servers.containsKey(n)).toList();
-        if (!unknown.isEmpty()) {
-            throw notFound(unknown);
-        }
-        return names.stream().distinct().toList();
+        return ServerNames.resolve(target, servers.keySet());
     }
 
     private synchronized ServerSupervisor supervisor(String name) throws RpcException {
@@ -416,20 +367,9 @@ public final class Engine implements XyApi, AutoCloseable {
         }
         Supervised supervised = servers.get(name);
         if (supervised == null) {
-            throw notFound(List.of(name));
+            throw ServerNames.notFound(List.of(name), servers.keySet());
         }
         return supervised.supervisor();
-    }
-
-    /** Names what is unknown, and for a single name the closest known one: typos are the usual cause. */
-    private RpcException notFound(List<String> unknown) {
-        String hint = unknown.size() == 1
-                ? Suggestions.closest(unknown.get(0), servers.keySet())
-                        .map(s -> "; did you mean " + s + "?")
-                        .orElse("")
-                : "";
-        return new RpcException(
-                ErrorCodes.SERVER_NOT_FOUND, "no server named " + String.join(", ", unknown) + hint, unknown);
     }
 
     /** The supervisors of those names that still exist (a reload may have removed one meanwhile). */
