@@ -6,6 +6,7 @@ import dev.xy.core.api.StateListener;
 import dev.xy.core.api.Subscription;
 import dev.xy.core.api.XyApi;
 import dev.xy.core.config.ConfigLoader;
+import dev.xy.core.config.ConfigProblem;
 import dev.xy.core.config.ConfigSet;
 import dev.xy.core.config.ServerConfig;
 import dev.xy.core.logs.LogHub;
@@ -24,13 +25,17 @@ import dev.xy.core.supervisor.ServerSupervisor;
 import dev.xy.core.supervisor.StartOutcome;
 import dev.xy.core.supervisor.Transition;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -42,6 +47,9 @@ import java.util.function.Consumer;
 public final class Engine implements XyApi, AutoCloseable {
     private record Supervised(ServerSupervisor supervisor, ExecutorScheduler scheduler) {}
 
+    /** At shutdown, how long followed logs get to pass on their last lines. */
+    private static final java.time.Duration FOLLOWERS_END = java.time.Duration.ofSeconds(2);
+
     private final XyPaths paths;
     private final ProcessLauncher launcher;
     private final Consumer<String> daemonLog;
@@ -50,6 +58,10 @@ public final class Engine implements XyApi, AutoCloseable {
     private final long startedAtUnixMs = clock.millis();
     private final Map<String, Supervised> servers = new LinkedHashMap<>();
     private final StateEvents events = new StateEvents();
+    /** Followed logs, so that a shutdown can let their last lines out; weakly held: a finished one just goes. */
+    private final Set<LogForwarder> forwarders =
+            Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+
     private final ExecutorHealthProbe probe = new ExecutorHealthProbe(PortHolders.forThisSystem());
     private boolean closed;
 
@@ -108,7 +120,10 @@ public final class Engine implements XyApi, AutoCloseable {
                 StartBatch.run(supervisors(resolve(target)), "started by request", false, target.waits(), daemonLog);
         batch.throwIfAnyFailed();
         if (isSingle(target) && !batch.alreadyRunning().isEmpty()) {
-            throw new RpcException(ErrorCodes.ALREADY_RUNNING, target.name() + " is already running");
+            boolean starting = supervisor(target.name()).status().state() == ServerState.STARTING;
+            throw new RpcException(
+                    ErrorCodes.ALREADY_RUNNING,
+                    target.name() + (starting ? " is already starting" : " is already running"));
         }
         return new Wire.StartResult(batch.started(), batch.alreadyRunning());
     }
@@ -121,12 +136,24 @@ public final class Engine implements XyApi, AutoCloseable {
         List<String> stopped = new ArrayList<>();
         List<String> notRunning = new ArrayList<>();
         for (int i = 0; i < chosen.size(); i++) {
-            (stops.get(i).join() ? stopped : notRunning).add(chosen.get(i).name());
+            (stoppedNow(stops.get(i)) ? stopped : notRunning).add(chosen.get(i).name());
         }
         if (isSingle(target) && !notRunning.isEmpty()) {
             throw new RpcException(ErrorCodes.NOT_RUNNING, target.name() + " is not running");
         }
         return new Wire.StopResult(stopped, notRunning);
+    }
+
+    /** Whether the stop stopped something; a server retired meanwhile (xy stopping, a reload) was not running. */
+    private static boolean stoppedNow(CompletableFuture<Boolean> stop) {
+        try {
+            return stop.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof ServerSupervisor.RetiredException) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     @Override
@@ -162,12 +189,10 @@ public final class Engine implements XyApi, AutoCloseable {
             checkOpen();
             diff = ConfigDiff.between(
                     servers.values().stream().map(s -> s.supervisor().config()).toList(), configs.servers());
+            // Everything new is made before anything changes: a log that cannot be opened refuses the reload whole.
+            List<Supervised> added = createAll(diff.added());
             diff.removed().forEach(name -> removed.add(servers.remove(name)));
-            try {
-                toStart.addAll(addAll(diff.added()));
-            } catch (IOException e) {
-                throw new RpcException(ErrorCodes.INTERNAL_ERROR, "cannot open a server's log: " + e.getMessage());
-            }
+            toStart.addAll(takeOn(added));
             for (ServerConfig config : diff.changed()) {
                 ServerSupervisor supervisor = servers.get(config.name()).supervisor();
                 if (supervisor.status().state() == ServerState.FAILED) {
@@ -226,7 +251,10 @@ public final class Engine implements XyApi, AutoCloseable {
 
     @Override
     public Subscription follow(String name, int tail, LogListener listener) throws RpcException {
-        return LogForwarder.start(supervisor(name).logs().follow(tail), listener, "xy-follow-" + name);
+        LogForwarder forwarder =
+                LogForwarder.start(supervisor(name).logs().follow(tail), listener, "xy-follow-" + name);
+        forwarders.add(forwarder);
+        return forwarder;
     }
 
     @Override
@@ -260,13 +288,43 @@ public final class Engine implements XyApi, AutoCloseable {
             servers.clear();
         }
         probe.close();
+        awaitFollowersEnded();
+    }
+
+    /**
+     * The retired servers' logs are closed, so every follower is ending: give each up to a moment to pass on its
+     * last lines and its end, so that the host's socket can deliver them before it hangs up.
+     */
+    private void awaitFollowersEnded() {
+        long deadline = System.nanoTime() + FOLLOWERS_END.toNanos();
+        List<LogForwarder> ending;
+        synchronized (forwarders) {
+            ending = List.copyOf(forwarders);
+        }
+        try {
+            for (LogForwarder forwarder : ending) {
+                forwarder.awaitEnd(deadline);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Takes on each server (stopped); returns the names of those to start automatically. */
     private List<String> addAll(List<ServerConfig> configs) throws IOException {
+        try {
+            return takeOn(createAll(configs));
+        } catch (RpcException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    /** Puts servers made by {@link #createAll} in the registry; returns the names of those to start themselves. */
+    private List<String> takeOn(List<Supervised> created) {
         List<String> autostart = new ArrayList<>();
-        for (ServerConfig config : configs) {
-            add(config);
+        for (Supervised supervised : created) {
+            ServerConfig config = supervised.supervisor().config();
+            servers.put(config.name(), supervised);
             if (config.autostart()) {
                 autostart.add(config.name());
             }
@@ -274,7 +332,29 @@ public final class Engine implements XyApi, AutoCloseable {
         return autostart;
     }
 
-    private void add(ServerConfig config) throws IOException {
+    /**
+     * A supervisor with its log for each config, or none at all: a log that cannot be opened is a refusal naming
+     * the file, and what was made so far is released.
+     */
+    private List<Supervised> createAll(List<ServerConfig> configs) throws RpcException {
+        List<Supervised> created = new ArrayList<>();
+        for (ServerConfig config : configs) {
+            try {
+                created.add(create(config));
+            } catch (IOException e) {
+                created.forEach(s -> {
+                    s.supervisor().logs().close();
+                    s.scheduler().close();
+                });
+                Path log = paths.logDir().resolve(config.name() + ".log");
+                throw ConfigRefusals.configInvalid(List.of(ConfigProblem.ofFile(
+                        log, "cannot open the log file of " + config.name() + ": " + e.getMessage())));
+            }
+        }
+        return created;
+    }
+
+    private Supervised create(ServerConfig config) throws IOException {
         RotatingLogFile file = new RotatingLogFile(
                 paths.logDir().resolve(config.name() + ".log"),
                 config.logs().maxSizeBytes(),
@@ -282,7 +362,6 @@ public final class Engine implements XyApi, AutoCloseable {
         LogHub hub = new LogHub(config.name(), file, System::currentTimeMillis);
         ExecutorScheduler scheduler = new ExecutorScheduler("xy-supervisor-" + config.name());
         ServerSupervisor supervisor = new ServerSupervisor(config, scheduler, launcher, probe, hub);
-        servers.put(config.name(), new Supervised(supervisor, scheduler));
         supervisor.addListener(t -> announce(supervisor, t));
         supervisor.addChangeListener(reason -> announceChange(supervisor, reason));
         // A failing log disk is said once each way: in the daemon's log, and to subscribers (the status reason
@@ -291,6 +370,7 @@ public final class Engine implements XyApi, AutoCloseable {
             daemonLog.accept(config.name() + ": " + notice);
             announceChange(supervisor, notice);
         });
+        return new Supervised(supervisor, scheduler);
     }
 
     /** Outside the engine's lock: a subscriber's snapshot takes the event lock, then the engine's. */
@@ -319,7 +399,7 @@ public final class Engine implements XyApi, AutoCloseable {
 
     /** Something about a server changed that is not a transition: its readiness, pid, tools or config. */
     private void announceChange(ServerSupervisor supervisor, String reason) {
-        events.publish(new Wire.StateEvent(
+        events.publish(() -> new Wire.StateEvent(
                 null,
                 Wire.EventKind.CHANGED,
                 supervisor.name(),

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
 /**
@@ -55,6 +56,8 @@ public final class ServerSupervisor {
     private Scheduler.Cancellable pendingRestart;
     private Scheduler.Cancellable stableTimer;
     private boolean startAfterStop;
+    /** Shut down for good: nothing starts a process any more, whatever was asked before or after. */
+    private boolean retired;
     /** Why xy is stopping the current process for its health: its exit then counts as that failure. */
     private String unhealthyReason;
 
@@ -139,6 +142,10 @@ public final class ServerSupervisor {
      */
     public CompletableFuture<StartOutcome> start(String reason, boolean untilReady) {
         return onThread(result -> {
+            if (retired) {
+                result.completeExceptionally(new RetiredException(name()));
+                return;
+            }
             switch (state) {
                 case RUNNING -> result.complete(StartOutcome.ALREADY_RUNNING);
                 case STARTING -> {
@@ -207,6 +214,10 @@ public final class ServerSupervisor {
      */
     public CompletableFuture<StartOutcome> restart(boolean untilReady) {
         return onThread(result -> {
+            if (retired) {
+                result.completeExceptionally(new RetiredException(name()));
+                return;
+            }
             startWaiters.add(untilReady, result);
             if (state == ServerState.RUNNING || state == ServerState.STARTING || state == ServerState.STOPPING) {
                 startAfterStop = true;
@@ -247,6 +258,9 @@ public final class ServerSupervisor {
 
     /** Takes on the config; returns whether that restarts the server, whose attempt {@code waiter} then awaits. */
     private boolean apply(ServerConfig newConfig, StartWaiter waiter) {
+        if (retired) {
+            return false;
+        }
         boolean processChanged = config.processDiffers(newConfig);
         config = newConfig;
         backoff.reconfigure(
@@ -271,6 +285,7 @@ public final class ServerSupervisor {
      */
     public CompletableFuture<Void> shutdown() {
         return onThread(result -> {
+            retired = true;
             startAfterStop = false;
             if (state.isActive()) {
                 beginStop("xy is shutting down");
@@ -286,8 +301,19 @@ public final class ServerSupervisor {
 
     private <T> CompletableFuture<T> onThread(Consumer<CompletableFuture<T>> command) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        scheduler.execute(() -> command.accept(result));
+        try {
+            scheduler.execute(() -> command.accept(result));
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(new RetiredException(name()));
+        }
         return result;
+    }
+
+    /** What a command to a supervisor that has been shut down (its server removed, or xy stopping) gets. */
+    public static final class RetiredException extends IllegalStateException {
+        RetiredException(String name) {
+            super(name + " is no longer supervised: xy is shutting down, or it was removed");
+        }
     }
 
     /** Completes when the server is in a state with no process and nothing pending: stopped or failed. */
@@ -480,7 +506,7 @@ public final class ServerSupervisor {
     }
 
     private void maybeStartAfterStop() {
-        if (startAfterStop) {
+        if (startAfterStop && !retired) {
             startAfterStop = false;
             manualSpawn("restarted");
         }

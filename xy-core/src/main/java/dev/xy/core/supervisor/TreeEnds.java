@@ -28,7 +28,9 @@ final class TreeEnds {
 
     /** SIGTERM now; SIGKILL after the grace, saying {@code what} the tree failed to do. */
     void terminate(LaunchedProcess tree, String what) {
-        if (!tree.terminate()) {
+        // Already sent SIGTERM and counting down to SIGKILL: a second SIGTERM makes many servers (uvicorn, Node
+        // shutdown hooks) quit at once instead of shutting down cleanly.
+        if (dying.contains(tree) || !tree.terminate()) {
             return;
         }
         dying.add(tree);

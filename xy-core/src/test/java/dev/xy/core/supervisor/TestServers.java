@@ -9,6 +9,7 @@ import dev.xy.core.config.ServerConfig;
 import dev.xy.core.config.StopConfig;
 import dev.xy.core.logs.LogHub;
 import dev.xy.core.logs.RotatingLogFile;
+import dev.xy.core.testing.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ final class TestServers {
      * One port for every config of a test run, so that configs built twice compare equal; free when chosen (a
      * fixed one, say 3001, may be another process's on a shared machine).
      */
-    static final int PORT = freePort();
+    static final int PORT = FreePorts.next();
 
     /** Most supervisor tests are about processes, not readiness: their servers are ready once spawned. */
     static final HealthConfig NO_HEALTH_CHECK = HealthConfig.DEFAULT.withMode(HealthMode.NONE);
@@ -85,11 +86,4 @@ final class TestServers {
     }
 
     /** A port nothing listens on now: a fixed one (say 3001) may be another process's on a shared machine. */
-    static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
