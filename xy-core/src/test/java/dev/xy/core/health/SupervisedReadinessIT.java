@@ -180,7 +180,9 @@ class SupervisedReadinessIT {
         assertThat(sessionsOpened("echo")).as("the new process's own session").hasSize(2);
 
         api.stop(Wire.Target.one("echo"));
-        await().until(() -> logged("echo", "echo: DELETE session") == 2);
+        await().untilAsserted(() -> assertThat(logged("echo", "echo: DELETE session"))
+                .as("sessions deleted; the log: %s", lines("echo"))
+                .isEqualTo(2));
         assertThat(lines("echo"))
                 .containsSubsequence(
                         "stopping (stopped by request): sending SIGTERM",
