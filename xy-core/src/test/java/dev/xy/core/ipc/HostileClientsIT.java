@@ -526,8 +526,9 @@ class HostileClientsIT {
     /**
      * Twenty clients follow the chatty log and never read. Each may cost the daemon its outbox (8 MB of
      * characters: up to 16 MB of heap, since the lines are not Latin-1) before it is cut off, and nothing once it
-     * is: after a full GC the heap is back within 64 MB of where it was — a tenth of what the twenty would hold
-     * if their lines were kept.
+     * is: until they are all cut off, the heap after a full GC never holds more than their outboxes and 64 MB, and
+     * afterwards it is back within 64 MB of where it was — a tenth of what the twenty would hold if their lines
+     * were kept. The watchdog checks that the other clients are answered in time throughout.
      */
     @Test
     void clientsThatFollowAChattyLogAndNeverReadAreCutOffAndLeaveNoMemoryBehind() throws Exception {
@@ -540,6 +541,16 @@ class HostileClientsIT {
             client.send(request(i, "logs", "{\"name\":\"chatty\",\"follow\":true,\"tail\":100000}"));
             readers.add(client);
         }
+        // Until they are cut off, the daemon may hold no more than their outboxes (two bytes a char) and some room
+        // to work in: without the bound, it would keep every line for them, gigabytes within a minute.
+        long outboxes = readers.size() * 2 * SocketServer.MAX_OUTBOX_BYTES;
+        await("every client that does not read is cut off")
+                .atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(200))
+                .failFast(
+                        "the daemon holds more than the outboxes of the clients that do not read",
+                        () -> heapUsedAfterGc() - before > outboxes + (64L << 20))
+                .until(() -> readers.stream().allMatch(RawClient::closedByDaemon));
         awaitCutOff(readers);
         long after = heapUsedAfterGc();
         assertThat(after - before)
@@ -701,13 +712,20 @@ class HostileClientsIT {
 
     @Test
     void aClientThatHangsUpRightAfterStopOrStartStillHasItDone() throws Exception {
+        await().atMost(SETTLE).until(() -> engine.status("sleeper").state() == ServerState.RUNNING);
+        long first = engine.status("sleeper").pid();
         connect().send(request(1, "stop", "{\"name\":\"sleeper\"}")).close();
         await().atMost(SETTLE).until(() -> engine.status("sleeper").state() == ServerState.STOPPED);
         connect().send(request(1, "start", "{\"name\":\"sleeper\"}")).close();
         await().atMost(SETTLE).until(() -> engine.status("sleeper").state() == ServerState.RUNNING);
+        long second = engine.status("sleeper").pid();
+        assertThat(second).as("the sleeper's pid after the start").isNotEqualTo(first);
         connect().send(request(1, "restart", "{\"all\":true}")).close();
-        await().atMost(SETTLE)
+        // Running already, the sleeper shows the restart only in its pid: a restart that did nothing keeps it.
+        await("the sleeper runs under a new pid, and the stopped chatty runs")
+                .atMost(SETTLE)
                 .until(() -> engine.status("sleeper").state() == ServerState.RUNNING
+                        && !Long.valueOf(second).equals(engine.status("sleeper").pid())
                         && engine.status("chatty").state() == ServerState.RUNNING);
     }
 
