@@ -12,16 +12,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.xy.core.config.ConfigLoader;
 import dev.xy.core.daemon.ApiSession;
-import dev.xy.core.daemon.DaemonHost;
 import dev.xy.core.daemon.Engine;
 import dev.xy.core.daemon.EngineProbe;
 import dev.xy.core.daemon.XyPaths;
 import dev.xy.core.rpc.ErrorCodes;
 import dev.xy.core.rpc.Wire;
 import dev.xy.core.supervisor.ServerState;
-import dev.xy.core.testing.FreePorts;
+import dev.xy.core.testing.HostedEngine;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +28,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -67,8 +64,8 @@ class HostileClientsIT {
     private static final String CHATTY_LINE = "some long line… " + "x".repeat(180);
 
     private Path dir;
+    private HostedEngine hosted;
     private XyPaths paths;
-    private DaemonHost host;
     private Engine engine;
     private Watchdog watchdog;
     private final List<RawClient> clients = new CopyOnWriteArrayList<>();
@@ -76,42 +73,28 @@ class HostileClientsIT {
     @BeforeAll
     void serve() throws IOException {
         dir = Files.createTempDirectory("xy-hostile"); // short: the socket path must stay under ~107 bytes
-        paths = XyPaths.from(
-                Map.of(
-                        "XDG_CONFIG_HOME", dir.resolve("cfg").toString(),
-                        "XDG_STATE_HOME", dir.resolve("state").toString(),
-                        "XDG_RUNTIME_DIR",
-                                Files.createDirectories(dir.resolve("run")).toString()),
-                dir);
-        Files.createDirectories(paths.configDir());
-        server("sleeper", "exec sleep 1000", "stop {\n  grace \"2s\"\n}\n");
+        hosted = HostedEngine.in(dir);
+        paths = hosted.paths();
+        hosted.shellServer("sleeper", "exec sleep 1000", "stop {\n  grace \"2s\"\n}\n");
         // Bursts of 2,000 lines (about 400 KB) ten times a second at most: a flood for a client, little work
         // for the machine.
-        server(
+        hosted.shellServer(
                 "chatty",
                 "while :; do yes '" + CHATTY_LINE + "' | head -n 2000; sleep 0.1; done",
                 "autostart #false\nlogs {\n  max-size \"1MB\"\n  keep 1\n}\n");
-        host = DaemonHost.acquire(paths, Wire.Host.DAEMON, message -> {});
-        engine = host.serve(ConfigLoader.loadDirectory(paths.configDir()));
+        engine = hosted.serve(Wire.Host.DAEMON);
         await().atMost(SETTLE).until(() -> engine.status("sleeper").state() == ServerState.RUNNING);
     }
 
     @AfterAll
-    void close() throws IOException {
-        if (host != null) {
-            host.close();
+    void close() throws Exception {
+        if (hosted != null) {
+            hosted.close();
         }
         try (Stream<Path> all = Files.walk(dir)) {
             all.sorted(java.util.Comparator.reverseOrder())
                     .forEach(path -> path.toFile().delete());
         }
-    }
-
-    private void server(String name, String script, String extra) throws IOException {
-        Files.writeString(
-                paths.configDir().resolve(name + ".kdl"),
-                "command \"/bin/sh\"\nargs \"-c\" \"" + script + "\"\nport " + FreePorts.next() + "\n"
-                        + "health {\n  mode \"none\"\n}\n" + extra);
     }
 
     /** What the daemon holds before a test, with the watchdog connected: what it must be back to after it. */
