@@ -34,7 +34,9 @@ public final class BackendConnector {
     private final XyPaths paths;
     private final Consumer<String> log;
     /** The host this connector acquired, from the moment the lock is taken: a quit may come before it is served. */
-    private volatile DaemonHost hosted;
+    private DaemonHost hosted;
+
+    private boolean closed;
 
     public BackendConnector(XyPaths paths, Consumer<String> log) {
         this.paths = paths;
@@ -85,7 +87,13 @@ public final class BackendConnector {
      */
     Backend host() throws IOException {
         DaemonHost host = DaemonHost.acquire(paths, Wire.Host.APP, log);
-        hosted = host;
+        synchronized (this) {
+            if (closed) {
+                host.close();
+                throw new IOException("xy is shutting down");
+            }
+            hosted = host;
+        }
         try {
             ConfigSet loaded = ConfigLoader.loadDirectory(paths.configDir());
             Engine engine = host.serve(hostable(loaded));
@@ -98,11 +106,15 @@ public final class BackendConnector {
 
     /**
      * Stops what this connector hosts, if anything, even while {@link #connect} is still starting it (this then
-     * waits for that to finish): a quit or SIGTERM during start-up must not leave hosted servers running. Safe
-     * from a shutdown hook, idempotent.
+     * waits for that to finish), and keeps it from hosting afterwards: a quit or SIGTERM during start-up must not
+     * leave hosted servers running. Safe from a shutdown hook, idempotent.
      */
     public void closeHosted() {
-        DaemonHost host = hosted;
+        DaemonHost host;
+        synchronized (this) {
+            closed = true;
+            host = hosted;
+        }
         if (host != null) {
             host.close();
         }

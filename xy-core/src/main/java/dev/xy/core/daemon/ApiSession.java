@@ -36,20 +36,21 @@ public final class ApiSession {
     private final RpcPeer peer;
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
     private final AtomicLong nextSubscription = new AtomicLong();
-    private final TailBudget tails = new TailBudget();
+    private final TailBudget tails;
     private final AtomicInteger openStreams = new AtomicInteger();
     /** Set once the connection has ended; guarded by {@link #subscriptions}. */
     private boolean closed;
 
-    private ApiSession(XyApi api, RpcPeer peer) {
+    private ApiSession(XyApi api, RpcPeer peer, TailBudget tails) {
         this.api = api;
         this.peer = peer;
+        this.tails = tails;
         peer.onClose(this::closeAll);
     }
 
-    /** The dispatcher for one new connection. */
-    public static RpcDispatcher dispatcher(XyApi api, RpcPeer peer) {
-        ApiSession session = new ApiSession(api, peer);
+    /** The dispatcher for one new connection; {@code tails} is the host's, shared by every connection. */
+    static RpcDispatcher dispatcher(XyApi api, RpcPeer peer, TailBudget tails) {
+        ApiSession session = new ApiSession(api, peer, tails);
         return new RpcDispatcher(Map.ofEntries(
                 Map.entry(Methods.INFO, (params, p) -> session.none(Methods.INFO, params, api::info)),
                 Map.entry(Methods.LIST, (params, p) -> session.none(Methods.LIST, params, api::list)),
@@ -114,10 +115,17 @@ public final class ApiSession {
         } else {
             List<LogLine> lines = TailBudget.newest(unchecked(() -> api.tail(request.name(), tail)));
             long bytes = TailBudget.bytes(lines);
-            tails.reserve(bytes);
             Runnable endStream = openStream();
+            try {
+                tails.reserve(bytes);
+            } catch (RpcException refused) {
+                endStream.run();
+                throw refused;
+            }
             peer.afterReply(() -> {
-                lines.forEach(line -> peer.sendNotification(Methods.LOG, logEvent(id, line)));
+                // On the reader thread, which may wait for the client to read: a tail of any length reaches a
+                // client that reads, where a stream's notifications would have it disconnected.
+                lines.forEach(line -> peer.sendNotificationWaiting(Methods.LOG, logEvent(id, line)));
                 peer.sendNotification(Methods.LOG_END, new Wire.LogEnd(id));
                 tails.release(bytes);
                 endStream.run();

@@ -58,6 +58,11 @@ public final class DaemonHost implements AutoCloseable {
         if (engine != null) {
             throw new IllegalStateException("already serving");
         }
+        if (closed) {
+            // Closed between acquire and serve (an app quit while it was still loading configs): the lock is
+            // released, so serving now would run servers no one stops.
+            throw new IOException("xy is shutting down");
+        }
         // Servers left running by a host that died (SIGKILL, OOM, a crashed app) are stopped first, so that
         // every server runs exactly once from here on.
         ProcessRecordStore records = ProcessRecordStore.in(paths.stateDir());
@@ -65,7 +70,8 @@ public final class DaemonHost implements AutoCloseable {
         recording =
                 new RecordingProcessLauncher(new OsProcessLauncher(Path.of("").toAbsolutePath()), records);
         engine = new Engine(paths, recording, kind, log);
-        socket = SocketServer.start(paths.socket(), peer -> ApiSession.dispatcher(engine, peer));
+        TailBudget tails = new TailBudget();
+        socket = SocketServer.start(paths.socket(), peer -> ApiSession.dispatcher(engine, peer, tails));
         log.accept("listening on " + socket.path() + "; logs in " + paths.logDir());
         engine.startWith(configs);
         return engine;

@@ -57,6 +57,9 @@ public final class Engine implements XyApi, AutoCloseable {
     private final Clock clock = Clock.systemUTC();
     private final long startedAtUnixMs = clock.millis();
     private final Map<String, Supervised> servers = new LinkedHashMap<>();
+    /** Held by a reload until the servers it removed have stopped: see {@link #reload(Wire.ReloadParams)}. */
+    private final Object reloading = new Object();
+
     private final StateEvents events = new StateEvents();
     /** Followed logs, so that a shutdown can let their last lines out; weakly held: a finished one just goes. */
     private final Set<LogForwarder> forwarders =
@@ -118,6 +121,7 @@ public final class Engine implements XyApi, AutoCloseable {
     public Wire.StartResult start(Wire.Target target) throws RpcException {
         StartBatch batch =
                 StartBatch.run(supervisors(resolve(target)), "started by request", false, target.waits(), daemonLog);
+        throwIfRetired(batch.retired(), target);
         batch.throwIfAnyFailed();
         if (isSingle(target) && !batch.alreadyRunning().isEmpty()) {
             boolean starting = supervisor(target.name()).status().state() == ServerState.STARTING;
@@ -135,24 +139,46 @@ public final class Engine implements XyApi, AutoCloseable {
                 chosen.stream().map(ServerSupervisor::stop).toList();
         List<String> stopped = new ArrayList<>();
         List<String> notRunning = new ArrayList<>();
+        List<String> retired = new ArrayList<>();
         for (int i = 0; i < chosen.size(); i++) {
-            (stoppedNow(stops.get(i)) ? stopped : notRunning).add(chosen.get(i).name());
+            String name = chosen.get(i).name();
+            stoppedNow(stops.get(i)).ifPresentOrElse(now -> (now ? stopped : notRunning).add(name), () -> {
+                retired.add(name);
+                notRunning.add(name);
+            });
         }
+        throwIfRetired(retired, target);
         if (isSingle(target) && !notRunning.isEmpty()) {
             throw new RpcException(ErrorCodes.NOT_RUNNING, target.name() + " is not running");
         }
         return new Wire.StopResult(stopped, notRunning);
     }
 
-    /** Whether the stop stopped something; a server retired meanwhile (xy stopping, a reload) was not running. */
-    private static boolean stoppedNow(CompletableFuture<Boolean> stop) {
+    /** Whether the stop stopped something; empty when the server was retired first (xy stopping, a reload). */
+    private static Optional<Boolean> stoppedNow(CompletableFuture<Boolean> stop) {
         try {
-            return stop.join();
+            return Optional.of(stop.join());
         } catch (java.util.concurrent.CompletionException e) {
             if (e.getCause() instanceof ServerSupervisor.RetiredException) {
-                return false;
+                return Optional.empty();
             }
             throw e;
+        }
+    }
+
+    /**
+     * A command that reached servers only as they were retired: while xy shuts down that is the error for every
+     * command; otherwise a reload removed them, which for a single name means there is no such server any more.
+     * Several names report it per server instead.
+     */
+    private synchronized void throwIfRetired(List<String> retired, Wire.Target target) throws RpcException {
+        if (retired.isEmpty()) {
+            return;
+        }
+        checkOpen();
+        if (isSingle(target)) {
+            throw new RpcException(
+                    ErrorCodes.SERVER_NOT_FOUND, "no server named " + target.name() + ": a reload removed it");
         }
     }
 
@@ -160,6 +186,7 @@ public final class Engine implements XyApi, AutoCloseable {
     public Wire.RestartResult restart(Wire.Target target) throws RpcException {
         StartBatch batch =
                 StartBatch.run(supervisors(resolve(target)), "restarted by request", true, target.waits(), daemonLog);
+        throwIfRetired(batch.retired(), target);
         batch.throwIfAnyFailed();
         return new Wire.RestartResult(batch.started());
     }
@@ -176,36 +203,45 @@ public final class Engine implements XyApi, AutoCloseable {
     @Override
     public Wire.ReloadResult reload(Wire.ReloadParams params) throws RpcException {
         boolean untilReady = params.waits();
-        ConfigSet configs = ConfigLoader.loadExistingDirectory(paths.configDir());
-        if (!configs.isValid()) {
-            throw ConfigRefusals.reloadRefused(configs.problems(), paths.configDir());
-        }
         ConfigDiff diff;
-        List<Supervised> removed = new ArrayList<>();
         List<String> toStart = new ArrayList<>();
         List<ServerSupervisor> reconfigured = new ArrayList<>();
         List<CompletableFuture<Optional<StartOutcome>>> restarts = new ArrayList<>();
-        synchronized (this) {
-            checkOpen();
-            diff = ConfigDiff.between(
-                    servers.values().stream().map(s -> s.supervisor().config()).toList(), configs.servers());
-            // Everything new is made before anything changes: a log that cannot be opened refuses the reload whole.
-            List<Supervised> added = createAll(diff.added());
-            diff.removed().forEach(name -> removed.add(servers.remove(name)));
-            toStart.addAll(takeOn(added));
-            for (ServerConfig config : diff.changed()) {
-                ServerSupervisor supervisor = servers.get(config.name()).supervisor();
-                if (supervisor.status().state() == ServerState.FAILED) {
-                    toStart.add(config.name());
-                }
-                reconfigured.add(supervisor);
-                restarts.add(supervisor.reconfigure(config, untilReady));
+        // One reload at a time, until its removed servers are gone: a removed server stops outside the engine's
+        // lock (for up to its grace), and a reload meanwhile would take its name on again as new, next to the old
+        // copy still holding its port and its log file.
+        synchronized (reloading) {
+            ConfigSet configs = ConfigLoader.loadExistingDirectory(paths.configDir());
+            if (!configs.isValid()) {
+                throw ConfigRefusals.reloadRefused(configs.problems(), paths.configDir());
             }
+            List<Supervised> removed = new ArrayList<>();
+            synchronized (this) {
+                checkOpen();
+                diff = ConfigDiff.between(
+                        servers.values().stream()
+                                .map(s -> s.supervisor().config())
+                                .toList(),
+                        configs.servers());
+                // Everything new is made before anything changes: a log that cannot be opened refuses the reload
+                // whole.
+                List<Supervised> added = createAll(diff.added());
+                diff.removed().forEach(name -> removed.add(servers.remove(name)));
+                toStart.addAll(takeOn(added));
+                for (ServerConfig config : diff.changed()) {
+                    ServerSupervisor supervisor = servers.get(config.name()).supervisor();
+                    if (supervisor.status().state() == ServerState.FAILED) {
+                        toStart.add(config.name());
+                    }
+                    reconfigured.add(supervisor);
+                    restarts.add(supervisor.reconfigure(config, untilReady));
+                }
+            }
+            announceAdded(diff.added());
+            removed.stream().map(this::retire).toList().forEach(CompletableFuture::join);
+            removed.forEach(r -> events.publish(WireViews.membershipEvent(
+                    Wire.EventKind.REMOVED, r.supervisor().name(), null, clock.instant())));
         }
-        announceAdded(diff.added());
-        removed.stream().map(this::retire).toList().forEach(CompletableFuture::join);
-        removed.forEach(r -> events.publish(
-                WireViews.membershipEvent(Wire.EventKind.REMOVED, r.supervisor().name(), null, clock.instant())));
         reconfigured.forEach(s -> announceChange(s, "config changed"));
         StartBatch started = StartBatch.run(supervisors(toStart), "config reloaded", false, untilReady, daemonLog);
         StartBatch restarted = restartsOf(reconfigured, restarts);

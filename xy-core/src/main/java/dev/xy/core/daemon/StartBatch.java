@@ -22,6 +22,9 @@ final class StartBatch {
     private final List<String> started = new ArrayList<>();
     private final List<String> alreadyRunning = new ArrayList<>();
     private final List<Wire.Failure> failed = new ArrayList<>();
+    /** Servers retired before their start could run (xy shutting down, a reload removing them); also failed. */
+    private final List<String> retired = new ArrayList<>();
+
     private boolean allPortConflicts = true;
 
     private StartBatch() {}
@@ -48,6 +51,7 @@ final class StartBatch {
             } catch (CompletionException e) {
                 if (e.getCause() instanceof ServerSupervisor.RetiredException retired) {
                     batch.failed.add(new Wire.Failure(chosen.get(i).name(), retired.getMessage()));
+                    batch.retired.add(chosen.get(i).name());
                     batch.allPortConflicts = false;
                     continue;
                 }
@@ -96,6 +100,10 @@ final class StartBatch {
 
     List<Wire.Failure> failed() {
         return List.copyOf(failed);
+    }
+
+    List<String> retired() {
+        return List.copyOf(retired);
     }
 
     /** One error for the whole batch, whose data says what happened to every server. */

@@ -1,5 +1,6 @@
 package dev.xy.core.daemon;
 
+import dev.xy.core.logs.LogHub;
 import dev.xy.core.logs.LogLine;
 import dev.xy.core.logs.LogStream;
 import dev.xy.core.rpc.ErrorCodes;
@@ -8,15 +9,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Bounds what log tails cost a connection: one tail is at most {@link #TAIL_BYTES} (its newest lines, with a
- * line saying what was left out), and the tails read but not yet handed to the connection at most {@link
- * #PENDING_BYTES}, so that a batch of huge tails cannot pin the daemon's memory.
+ * Bounds what log tails hold in the daemon's memory: one tail is at most {@link #TAIL_BYTES} (its newest lines,
+ * after a line saying how many were left out), and the tails of every connection read but not yet handed to
+ * their clients at most {@link #PENDING_BYTES} together, so that batches of huge tails from many clients cannot
+ * pin the daemon's memory. One per host; thread-safe.
  */
 final class TailBudget {
-    /** Half of what may wait unsent for a client: a tail fits, with room for the rest. */
-    static final long TAIL_BYTES = 4L * 1024 * 1024;
+    /** As much as a server's history read back from its files ({@link LogHub#HISTORY_BYTES}): any tail fits. */
+    static final long TAIL_BYTES = LogHub.HISTORY_BYTES;
 
-    static final long PENDING_BYTES = 16L * 1024 * 1024;
+    static final long PENDING_BYTES = 4 * TAIL_BYTES;
 
     private long pending;
 
@@ -45,16 +47,17 @@ final class TailBudget {
         return lines.stream().mapToLong(TailBudget::bytes).sum();
     }
 
+    /** What a line costs in memory: its text (one byte a character, mostly) and the objects around it. */
     private static long bytes(LogLine line) {
-        return 2L * line.text().length() + 64;
+        return line.text().length() + 64L;
     }
 
-    /** Takes {@code bytes} of the connection's budget, or refuses the tail when the budget is spent. */
+    /** Takes {@code bytes} of the budget, or refuses the tail when it is spent. */
     synchronized void reserve(long bytes) throws RpcException {
         if (pending + bytes > PENDING_BYTES) {
             throw new RpcException(
                     ErrorCodes.TOO_MANY_STREAMS,
-                    "too much log tail waiting to be sent on this connection: read what was sent first");
+                    "too much log tail waiting to be sent to clients: ask for fewer lines, or again once what was sent has been read");
         }
         pending += bytes;
     }

@@ -77,6 +77,23 @@ final class Connection implements RpcPeer {
     }
 
     @Override
+    public void sendNotificationWaiting(String method, Object params) {
+        String line = RpcDispatcher.notification(method, params);
+        synchronized (this) {
+            while (!closed && !outbox.hasRoomForNotification(line.length())) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    closeLater(); // a tail cut short without a word: the client must not take it for whole
+                    return;
+                }
+            }
+        }
+        queue(line, false);
+    }
+
+    @Override
     public void onClose(Runnable cleanup) {
         boolean alreadyClosed;
         synchronized (this) {
@@ -181,7 +198,10 @@ final class Connection implements RpcPeer {
                 return; // spares serialising what nobody will read
             }
         }
-        String line = RpcDispatcher.notification(method, params);
+        queue(RpcDispatcher.notification(method, params), afterReply);
+    }
+
+    private void queue(String line, boolean afterReply) {
         synchronized (this) {
             if (closed) {
                 return;

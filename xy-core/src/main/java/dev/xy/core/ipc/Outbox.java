@@ -55,6 +55,14 @@ final class Outbox {
         return true;
     }
 
+    /**
+     * Whether a notification of {@code size} may be queued now without taking the notifications past the bound;
+     * one larger than the bound is let through once every notification queued before it has been written.
+     */
+    boolean hasRoomForNotification(long size) {
+        return notificationBytes == 0 || notificationBytes + size + 1 <= maxBytes;
+    }
+
     /** The reader starts answering a line. */
     void beginAnswer() {
         answering = true;

@@ -13,9 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A {@link ProcessLauncher} that keeps a {@link ProcessRecord} of every server it launches, for crash recovery:
@@ -31,9 +35,15 @@ public final class RecordingProcessLauncher implements ProcessLauncher, AutoClos
 
     private static final Duration LAST_LOOK_EVERY = Duration.ofSeconds(1);
 
+    /** At close, how long the trees still watched get to be gone (they have all been sent SIGKILL by then). */
+    private static final Duration LAST_LOOK_AT_CLOSE = Duration.ofSeconds(1);
+
     private final ProcessLauncher launcher;
     private final ProcessRecordStore store;
     private final ProcessTable table;
+    /** The records of trees that exited with leftovers, until they are gone: so that close can look once more. */
+    private final Set<ProcessRecord> watched = ConcurrentHashMap.newKeySet();
+
     private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "xy-process-records");
         thread.setDaemon(true);
@@ -109,27 +119,47 @@ public final class RecordingProcessLauncher implements ProcessLauncher, AutoClos
      * replaced the record. Its supervisor stops what is left (SIGKILL after the grace), so this ends.
      */
     void watchUntilGone(ProcessRecord record) {
-        watchUntilGone(record, FIRST_LOOK_AFTER);
+        watched.add(record);
+        try {
+            watchUntilGone(record, FIRST_LOOK_AFTER);
+        } catch (RejectedExecutionException closed) {
+            watched.remove(record); // closing: close looks at what it still watches
+        }
     }
 
     private void watchUntilGone(ProcessRecord record, Duration delay) {
         watcher.schedule(
                 () -> {
-                    if (!forgetIfGone(record)
-                            && store.read(record.name())
-                                    .filter(record::sameProcess)
-                                    .isPresent()) {
+                    if (!forgetIfGone(record) && isCurrent(record)) {
                         Duration twice = delay.multipliedBy(2);
                         watchUntilGone(record, twice.compareTo(LAST_LOOK_EVERY) > 0 ? LAST_LOOK_EVERY : twice);
+                    } else {
+                        watched.remove(record);
                     }
                 },
                 delay.toMillis(),
                 TimeUnit.MILLISECONDS);
     }
 
-    /** Ends the watcher thread: for when the engine that launched through this is gone (an app may host again). */
+    private boolean isCurrent(ProcessRecord record) {
+        return store.read(record.name()).filter(record::sameProcess).isPresent();
+    }
+
+    /**
+     * Ends the watcher thread: for when the engine that launched through this is gone (an app may host again).
+     * The engine has stopped every tree by then, the stubborn ones with SIGKILL: their records are removed once
+     * they are gone, briefly waited for, so that a clean shutdown leaves no record behind.
+     */
     @Override
     public void close() {
         watcher.shutdownNow();
+        long deadline = System.nanoTime() + LAST_LOOK_AT_CLOSE.toNanos();
+        while (true) {
+            watched.removeIf(record -> forgetIfGone(record) || !isCurrent(record));
+            if (watched.isEmpty() || System.nanoTime() > deadline) {
+                return;
+            }
+            LockSupport.parkNanos(FIRST_LOOK_AFTER.toNanos());
+        }
     }
 }

@@ -15,6 +15,13 @@ public interface RpcPeer {
      */
     void sendNotificationAfterReply(String method, Object params);
 
+    /**
+     * As {@link #sendNotification}, but waits, as an answer does, while the client's queue is full, instead of
+     * disconnecting it: for what the reader thread sends in an {@link #afterReply} task (a log tail), so that a
+     * client that reads gets a tail of any length, and one that does not is simply no longer read from.
+     */
+    void sendNotificationWaiting(String method, Object params);
+
     /** Runs {@code cleanup} once the connection is gone (such as ending the client's subscriptions). */
     void onClose(Runnable cleanup);
 

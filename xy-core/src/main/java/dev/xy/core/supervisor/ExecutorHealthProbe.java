@@ -84,12 +84,12 @@ public final class ExecutorHealthProbe implements HealthProbe, AutoCloseable {
     @Override
     public CompletableFuture<Void> release(LaunchedProcess process) {
         CompletableFuture<ProbeOutcome> underWay = checking.get(process);
-        if (underWay == null) {
-            return endSession(process);
-        }
-        return underWay.handle((outcome, error) -> (Void) null)
-                .completeOnTimeout(null, RELEASE_WAIT.toMillis(), TimeUnit.MILLISECONDS)
-                .thenCompose(checked -> endSession(process));
+        CompletableFuture<Void> released = underWay == null
+                ? endSession(process)
+                : underWay.handle((outcome, error) -> (Void) null).thenCompose(checked -> endSession(process));
+        // One bound for both: the SIGTERM waits no longer than this, whatever the check and the DELETE do (a DELETE
+        // that is late then reaches a server on its way out, which is harmless).
+        return released.completeOnTimeout(null, RELEASE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private CompletableFuture<Void> endSession(LaunchedProcess process) {
@@ -98,9 +98,7 @@ public final class ExecutorHealthProbe implements HealthProbe, AutoCloseable {
             return CompletableFuture.completedFuture(null);
         }
         try {
-            return CompletableFuture.runAsync(delete.get(), pool)
-                    .exceptionally(e -> null)
-                    .completeOnTimeout(null, RELEASE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return CompletableFuture.runAsync(delete.get(), pool).exceptionally(e -> null);
         } catch (RejectedExecutionException e) {
             return CompletableFuture.completedFuture(null);
         }

@@ -44,6 +44,8 @@ public final class ServerSupervisor {
     private ServerConfig config;
     private ServerState state = ServerState.STOPPED;
     private LaunchedProcess process;
+    /** The process that exited last: what a restart waits for, in case its leftovers still hold the port. */
+    private LaunchedProcess lastTree;
     /** When the current process was spawned: on the wall clock for people, on the monotonic one to measure. */
     private Instant startedAt;
 
@@ -329,7 +331,13 @@ public final class ServerSupervisor {
 
     private void manualSpawn(String reason) {
         forgetCrashes();
-        spawn(reason);
+        if (state == ServerState.RESTARTING) {
+            // In a backoff wait the crashed tree's leftovers may still be in their grace, holding the port: the
+            // user's start waits for them as the automatic restart would have (a stop meanwhile cancels it).
+            spawnOnceTreeIsGone(lastTree, reason);
+        } else {
+            spawn(reason);
+        }
     }
 
     private void forgetCrashes() {
@@ -437,6 +445,7 @@ public final class ServerSupervisor {
             return;
         }
         process = null;
+        lastTree = exited;
         startedAt = null;
         health.gone();
         ExitStatus status = exit == null ? ExitStatus.signal("unknown") : exit;
@@ -491,18 +500,19 @@ public final class ServerSupervisor {
             String reason = what + "; restarting in " + Durations.format(delay);
             event("restarting in " + Durations.format(delay) + " (restart " + restartCount + ")");
             transition(ServerState.RESTARTING, reason);
-            pendingRestart = scheduler.schedule(delay, () -> restartOnceTreeIsGone(exited));
+            String restart = "automatic restart " + restartCount;
+            pendingRestart = scheduler.schedule(delay, () -> spawnOnceTreeIsGone(exited, restart));
         }
     }
 
-    /** An automatic restart waits for the old tree's leftovers, which may still hold the port, to be gone. */
-    private void restartOnceTreeIsGone(LaunchedProcess old) {
-        if (!ends.isGone(old)) {
-            pendingRestart = scheduler.schedule(TREE_POLL, () -> restartOnceTreeIsGone(old));
+    /** A restart waits for the old tree's leftovers, which may still hold the port, to be gone. */
+    private void spawnOnceTreeIsGone(LaunchedProcess old, String reason) {
+        if (old != null && !ends.isGone(old)) {
+            pendingRestart = scheduler.schedule(TREE_POLL, () -> spawnOnceTreeIsGone(old, reason));
             return;
         }
         pendingRestart = null;
-        spawn("automatic restart " + restartCount);
+        spawn(reason);
     }
 
     private void maybeStartAfterStop() {

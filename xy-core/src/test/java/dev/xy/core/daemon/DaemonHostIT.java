@@ -286,6 +286,44 @@ class DaemonHostIT {
     }
 
     @Test
+    void aReloadThatPutsBackARemovedServerWaitsUntilTheOldCopyHasStopped() throws Exception {
+        // Ignores SIGTERM, so the reload that removes it waits out its grace before it is gone.
+        Path file =
+                hosted.shellServer("slow", "trap '' TERM; while :; do sleep 0.1; done", "stop {\n  grace \"2s\"\n}\n");
+        String config = Files.readString(file);
+        XyApi api = serve(Side.IN_PROCESS);
+        await().until(() -> state(api, "slow") == ServerState.RUNNING);
+        long oldPid = api.status("slow").pid();
+        Recorder recorder = new Recorder();
+        hosted.closeWith(api.subscribe(recorder));
+
+        Files.delete(file);
+        Thread removing = new Thread(() -> {
+            try {
+                api.reload();
+            } catch (RpcException | IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        removing.start();
+        await().until(() -> recorder.transitionsOf("slow").contains("running>stopping"));
+        Files.writeString(file, config);
+        Wire.ReloadResult putBack = api.reload();
+        removing.join(30_000);
+
+        assertThat(putBack.added()).containsExactly("slow");
+        assertThat(putBack.failed()).isEmpty();
+        assertThat(ProcessHandle.of(oldPid).filter(ProcessHandle::isAlive))
+                .as("the old copy, gone before the new one was taken on")
+                .isEmpty();
+        assertThat(recorder.membership())
+                .filteredOn(event -> !event.startsWith("changed"))
+                .containsExactly("removed slow", "added slow");
+        await().until(() -> state(api, "slow") == ServerState.RUNNING);
+        assertThat(api.status("slow").pid()).isNotEqualTo(oldPid);
+    }
+
+    @Test
     void oneConnectionCarriesConcurrentCallsBesideAStream() throws Exception {
         server("alpha", "while :; do echo tick; sleep 0.01; done", "");
         server("beta", "exec sleep 1000", "");
@@ -329,6 +367,21 @@ class DaemonHostIT {
         await().until(() -> recorder.lost.get() != null);
         assertThat(recorder.transitionsOf("alpha")).contains("running>stopping", "stopping>stopped");
         assertThatThrownBy(api::list).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void aHostClosedBeforeItServesServesNothing() throws Exception {
+        server("alpha", "exec sleep 1000", "");
+        DaemonHost host = DaemonHost.acquire(paths, Wire.Host.APP, line -> {});
+        host.close(); // a quit while the app was still loading its configs
+
+        assertThatThrownBy(() -> host.serve(dev.xy.core.config.ConfigLoader.loadDirectory(paths.configDir())))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("shutting down");
+        assertThat(paths.socket()).doesNotExist();
+        try (DaemonLock next = DaemonLock.acquire(paths.stateDir().resolve("xy.lock"))) {
+            assertThat(next).as("the lock is free for the next host").isNotNull();
+        }
     }
 
     @Test

@@ -28,19 +28,19 @@ class TailBudgetTest {
 
     @Test
     void aHugeTailKeepsItsNewestLinesAndSaysWhatItLeftOut() {
-        List<LogLine> huge = lines(100_000, 100);
+        List<LogLine> huge = lines(200_000, 100);
         List<LogLine> sent = TailBudget.newest(huge);
 
         assertThat(TailBudget.bytes(sent)).isLessThanOrEqualTo(TailBudget.TAIL_BYTES + 200);
         assertThat(sent.get(sent.size() - 1)).isEqualTo(huge.get(huge.size() - 1));
         int left = huge.size() - (sent.size() - 1);
         assertThat(sent.get(0).stream()).isEqualTo(LogStream.XY);
-        assertThat(sent.get(0).text()).isEqualTo("… " + left + " earlier lines not sent: a tail is at most 4 MB");
+        assertThat(sent.get(0).text()).isEqualTo("… " + left + " earlier lines not sent: a tail is at most 16 MB");
         assertThat(sent.get(1)).isEqualTo(huge.get(left));
     }
 
     @Test
-    void aConnectionsPendingTailsAreBounded() throws Exception {
+    void theTailsWaitingToBeSentAreBounded() throws Exception {
         TailBudget budget = new TailBudget();
         budget.reserve(TailBudget.TAIL_BYTES);
         budget.reserve(TailBudget.TAIL_BYTES);

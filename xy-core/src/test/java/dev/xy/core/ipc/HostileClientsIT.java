@@ -63,6 +63,8 @@ class HostileClientsIT {
     /** About 200 bytes, with a non-Latin-1 character so that the daemon's strings take two bytes a char. */
     private static final String CHATTY_LINE = "some long line… " + "x".repeat(180);
 
+    private static final int ARCHIVE_LINES = 100_000;
+
     private Path dir;
     private HostedEngine hosted;
     private XyPaths paths;
@@ -82,6 +84,15 @@ class HostileClientsIT {
                 "chatty",
                 "while :; do yes '" + CHATTY_LINE + "' | head -n 2000; sleep 0.1; done",
                 "autostart #false\nlogs {\n  max-size \"1MB\"\n  keep 1\n}\n");
+        // A history of 100,000 short lines, read back from its file: as notifications, ~12 MB, more than a
+        // client's 8 MB outbox.
+        hosted.shellServer("archive", "exec sleep 1000", "autostart #false\n");
+        StringBuilder history = new StringBuilder();
+        for (int i = 0; i < ARCHIVE_LINES; i++) {
+            history.append("2026-11-26T14:07:30.123Z stdout ").append(i % 10).append('\n');
+        }
+        Files.createDirectories(paths.logDir());
+        Files.writeString(paths.logDir().resolve("archive.log"), history);
         engine = hosted.serve(Wire.Host.DAEMON);
         await().atMost(SETTLE).until(() -> engine.status("sleeper").state() == ServerState.RUNNING);
     }
@@ -105,7 +116,7 @@ class HostileClientsIT {
 
     @BeforeEach
     void startWatchdog() throws IOException {
-        watchdog = Watchdog.start(paths.socket(), 2);
+        watchdog = Watchdog.start(paths.socket(), 3);
         await().atMost(SETTLE).until(() -> watchdog.answered() > 0);
         connectionThreads = threadsNamed("xy-connection-").size();
         forwarders = threadsNamed("xy-follow-").size();
@@ -255,7 +266,7 @@ class HostileClientsIT {
                 .as("a batch is answered with an array: %s", replies)
                 .isTrue();
         assertThat(replies).hasSize(8);
-        assertThat(assertResult(replies.get(0), id(1))).hasSize(2);
+        assertThat(assertResult(replies.get(0), id(1))).hasSize(3);
         assertError(replies.get(1), nullId(), ErrorCodes.INVALID_REQUEST);
         assertError(replies.get(2), nullId(), ErrorCodes.INVALID_REQUEST);
         assertError(replies.get(3), id("x"), ErrorCodes.METHOD_NOT_FOUND);
@@ -303,7 +314,7 @@ class HostileClientsIT {
         for (int i = 0; i < 10_000; i++) {
             JsonNode result = assertResult(replies.get(i), id(i));
             switch (i % 3) {
-                case 0 -> assertThat(result).hasSize(2);
+                case 0 -> assertThat(result).hasSize(3);
                 case 1 -> assertThat(result.get("name").asText()).isEqualTo("sleeper");
                 default -> assertThat(result.get("protocol").asInt()).isEqualTo(1);
             }
@@ -626,7 +637,7 @@ class HostileClientsIT {
                             JsonNode result = assertResult(client.call(request(i, "list", null), REPLY), id(i));
                             assertThat(result)
                                     .extracting(s -> s.get("name").asText())
-                                    .containsExactly("chatty", "sleeper");
+                                    .containsExactly("archive", "chatty", "sleeper");
                         } else {
                             JsonNode result = assertResult(
                                     client.call(request("\"s" + i + "\"", "status", "{\"name\":\"sleeper\"}"), REPLY),
@@ -853,6 +864,34 @@ class HostileClientsIT {
         }
         assertResult(
                 client.call(request("\"again\"", "logs", "{\"name\":\"sleeper\",\"tail\":0}"), REPLY), id("again"));
+    }
+
+    /**
+     * A client that reads gets tails of any length, even a batch of them that together take several times its
+     * outbox: the tail waits for the client to read, where a stream's notifications would have it cut off.
+     */
+    @Test
+    void aClientThatReadsGetsEveryLineOfABatchOfTailsLargerThanItsOutbox() throws Exception {
+        RawClient client = connect();
+        String tail = "{\"name\":\"archive\",\"tail\":" + ARCHIVE_LINES + "}";
+        client.send(
+                "[" + request(1, "logs", tail) + "," + request(2, "logs", tail) + "," + request(3, "logs", tail) + "]");
+        assertThat(client.next(REPLY)).hasSize(3).allSatisfy(reply -> assertThat(reply.has("result"))
+                .as(reply.toString())
+                .isTrue());
+        int lines = 0;
+        int ended = 0;
+        while (ended < 3) {
+            String line = client.nextLine(REPLY);
+            assertThat(line).as("the daemon hung up after %d lines", lines).isNotNull();
+            if (line.contains("\"method\":\"log_end\"")) {
+                ended++;
+            } else {
+                lines++;
+            }
+        }
+        assertThat(lines).isEqualTo(3 * ARCHIVE_LINES);
+        assertAnswersTheSentinelNext(client);
     }
 
     // ---------------------------------------------------------------------------------------------------------

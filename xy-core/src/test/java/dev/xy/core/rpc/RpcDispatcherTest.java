@@ -29,6 +29,9 @@ class RpcDispatcherTest {
 
     private static final RpcPeer NO_PEER = new RpcPeer() {
         @Override
+        public void sendNotificationWaiting(String method, Object params) {}
+
+        @Override
         public void sendNotification(String method, Object params) {}
 
         @Override

@@ -342,6 +342,29 @@ class ServerSupervisorTest {
     }
 
     @Test
+    void aStartDuringTheBackoffWaitsForLeftoversToo() {
+        started(TestServers.config(RestartPolicy.ON_FAILURE, 5));
+        FakeProcess crashed = launcher.last();
+        crashed.leavesChildren = true;
+        crashed.ignoresTerm = true;
+        crashed.exitWith(1);
+        assertThat(state()).isEqualTo(RESTARTING);
+
+        CompletableFuture<StartOutcome> start = supervisor.start();
+        scheduler.advance(Duration.ofSeconds(1));
+        assertThat(launcher.launched).as("no spawn beside the leftovers").hasSize(1);
+        assertThat(start).isNotDone();
+
+        scheduler.advance(Duration.ofSeconds(9)); // grace over: SIGKILL, then the start
+        scheduler.advance(Duration.ofMillis(50));
+        assertThat(launcher.launched).hasSize(2);
+        assertThat(start).isCompleted();
+        assertThat(supervisor.status().restartCount())
+                .as("a manual start forgets the crashes")
+                .isZero();
+    }
+
+    @Test
     void shutdownKillsLeftoversStillInTheirGracePeriod() {
         started(TestServers.config(RestartPolicy.NEVER, 5));
         FakeProcess crashed = launcher.last();
