@@ -63,9 +63,30 @@ final class DaemonHarness implements AutoCloseable {
                 + extra;
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    private static final java.util.Set<Integer> HANDED_OUT = new java.util.HashSet<>();
+
+    /**
+     * A port nothing listens on, handed out once per test JVM: the kernel may give the same ephemeral port to two
+     * {@code bind(0)} calls in a row, and two servers configured on it would be refused as a port clash.
+     */
+    static synchronized int freePort() throws IOException {
+        while (true) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                if (HANDED_OUT.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            }
+        }
+    }
+
+    /** A loopback listener on a port no config of this test JVM was given: a port "taken" by someone else. */
+    static synchronized ServerSocket holdPort() throws IOException {
+        while (true) {
+            ServerSocket socket = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+            if (HANDED_OUT.add(socket.getLocalPort())) {
+                return socket;
+            }
+            socket.close();
         }
     }
 

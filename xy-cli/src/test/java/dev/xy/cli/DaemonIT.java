@@ -260,7 +260,38 @@ class DaemonIT {
             assertThat(DaemonHarness.isRunning(pid)).as("pid " + pid).isFalse();
         }
         assertThat(xy.socket()).doesNotExist();
-        assertThat(xy.stateDir.resolve("xy/xy.lock")).doesNotExist();
+        assertThat(xy.stateDir.resolve("xy/xy.lock"))
+                .as("released: no holder named")
+                .isEmptyFile();
+    }
+
+    @Test
+    void aFollowerOfAServerThatStopsAtOnceStillGetsTheShutdownsLastLinesAndAnEnd() throws Exception {
+        xy.writeServer("quick", xy.shellServer("exec sleep 1000", ""));
+        // The race this guards against lost the end in about one shutdown of four: try several.
+        for (int round = 0; round < 4; round++) {
+            Process daemon = xy.startDaemon();
+            ProcessBuilder follow =
+                    new ProcessBuilder(DaemonHarness.REPO.resolve("bin/xy").toString(), "logs", "quick", "-f");
+            follow.environment().putAll(xy.environment());
+            var followOut = Files.createTempFile(xy.root, "follow", ".out");
+            var followErr = Files.createTempFile(xy.root, "follow", ".err");
+            Process follower = follow.redirectOutput(followOut.toFile())
+                    .redirectError(followErr.toFile())
+                    .start();
+            int before = Files.readString(followOut).length();
+            await().until(() -> Files.readString(followOut).length() > before);
+
+            daemon.destroy(); // SIGTERM
+            assertThat(daemon.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(follower.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(follower.exitValue())
+                    .as("round " + round + ": a clean end; stderr: " + Files.readString(followErr))
+                    .isZero();
+            assertThat(Files.readString(followOut))
+                    .as("round " + round)
+                    .contains("stopping (xy is shutting down): sending SIGTERM", "exited with signal SIGTERM");
+        }
     }
 
     @Test

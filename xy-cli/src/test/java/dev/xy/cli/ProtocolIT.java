@@ -41,7 +41,7 @@ class ProtocolIT {
         xy.writeServer("idle", xy.shellServer("exec sleep 1000", "autostart #false\n"));
         xy.writeServer(
                 "missing", "command \"no-such-xy-binary\"\nport " + DaemonHarness.freePort() + "\nautostart #false\n");
-        portHolder = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        portHolder = DaemonHarness.holdPort();
         xy.writeServer(
                 "taken",
                 "command \"/bin/sh\"\nargs \"-c\" \"exec sleep 1000\"\nport " + portHolder.getLocalPort()

@@ -70,9 +70,19 @@ public final class GuiHarness implements AutoCloseable {
 
     public static final String NO_HEALTH_CHECK = "health {\n  mode \"none\"\n}\n";
 
-    public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    private static final java.util.Set<Integer> HANDED_OUT = new java.util.HashSet<>();
+
+    /**
+     * A port nothing listens on, handed out once per test JVM: the kernel may give the same ephemeral port to two
+     * {@code bind(0)} calls in a row, and two servers configured on it would be refused as a port clash.
+     */
+    public static synchronized int freePort() throws IOException {
+        while (true) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                if (HANDED_OUT.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            }
         }
     }
 

@@ -36,6 +36,7 @@ public final class ApiSession {
     private final RpcPeer peer;
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
     private final AtomicLong nextSubscription = new AtomicLong();
+    private final TailBudget tails = new TailBudget();
     private final AtomicInteger openStreams = new AtomicInteger();
     /** Set once the connection has ended; guarded by {@link #subscriptions}. */
     private boolean closed;
@@ -111,11 +112,14 @@ public final class ApiSession {
         if (Boolean.TRUE.equals(request.follow())) {
             follow(id, request.name(), tail);
         } else {
-            List<LogLine> lines = unchecked(() -> api.tail(request.name(), tail));
+            List<LogLine> lines = TailBudget.newest(unchecked(() -> api.tail(request.name(), tail)));
+            long bytes = TailBudget.bytes(lines);
+            tails.reserve(bytes);
             Runnable endStream = openStream();
             peer.afterReply(() -> {
                 lines.forEach(line -> peer.sendNotification(Methods.LOG, logEvent(id, line)));
                 peer.sendNotification(Methods.LOG_END, new Wire.LogEnd(id));
+                tails.release(bytes);
                 endStream.run();
             });
         }

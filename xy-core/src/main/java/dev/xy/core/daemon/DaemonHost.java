@@ -32,6 +32,7 @@ public final class DaemonHost implements AutoCloseable {
     private final DaemonLock lock;
     private Engine engine;
     private SocketServer socket;
+    private RecordingProcessLauncher recording;
     private boolean closed;
 
     private DaemonHost(XyPaths paths, Wire.Host kind, Consumer<String> log, DaemonLock lock) {
@@ -61,11 +62,9 @@ public final class DaemonHost implements AutoCloseable {
         // every server runs exactly once from here on.
         ProcessRecordStore records = ProcessRecordStore.in(paths.stateDir());
         SurvivorReaper.forThisSystem(records).reap(configs).forEach(outcome -> log.accept(outcome.describe()));
-        engine = new Engine(
-                paths,
-                new RecordingProcessLauncher(new OsProcessLauncher(Path.of("").toAbsolutePath()), records),
-                kind,
-                log);
+        recording =
+                new RecordingProcessLauncher(new OsProcessLauncher(Path.of("").toAbsolutePath()), records);
+        engine = new Engine(paths, recording, kind, log);
         socket = SocketServer.start(paths.socket(), peer -> ApiSession.dispatcher(engine, peer));
         log.accept("listening on " + socket.path() + "; logs in " + paths.logDir());
         engine.startWith(configs);
@@ -94,6 +93,10 @@ public final class DaemonHost implements AutoCloseable {
             socket = null;
         }
         engine = null;
+        if (recording != null) {
+            recording.close();
+            recording = null;
+        }
         try {
             lock.close();
         } catch (IOException e) {

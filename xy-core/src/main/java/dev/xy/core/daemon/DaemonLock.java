@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
@@ -73,10 +72,14 @@ public final class DaemonLock implements AutoCloseable {
         }
     }
 
-    /** Removes the lock file while still holding the lock, then releases it. */
+    /**
+     * Empties the lock file while still holding the lock (no pid names a holder any more), then releases it. The
+     * file stays: removing it would let a daemon that opened it just before lock a file nobody else can see,
+     * while a third one creates and locks a new one — two hosts at once.
+     */
     @Override
     public void close() throws IOException {
-        Files.deleteIfExists(file);
+        channel.truncate(0);
         lock.release();
         channel.close();
     }

@@ -9,7 +9,6 @@ import dev.xy.core.config.ConfigLoader;
 import dev.xy.core.config.ConfigProblem;
 import dev.xy.core.config.ConfigSet;
 import dev.xy.core.config.ServerConfig;
-import dev.xy.core.config.Suggestions;
 import dev.xy.core.logs.LogHub;
 import dev.xy.core.logs.LogLine;
 import dev.xy.core.logs.RotatingLogFile;
@@ -30,11 +29,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -46,6 +48,9 @@ import java.util.function.Consumer;
 public final class Engine implements XyApi, AutoCloseable {
     private record Supervised(ServerSupervisor supervisor, ExecutorScheduler scheduler) {}
 
+    /** At shutdown, how long followed logs get to pass on their last lines. */
+    private static final java.time.Duration FOLLOWERS_END = java.time.Duration.ofSeconds(2);
+
     private final XyPaths paths;
     private final ProcessLauncher launcher;
     private final Consumer<String> daemonLog;
@@ -54,6 +59,10 @@ public final class Engine implements XyApi, AutoCloseable {
     private final long startedAtUnixMs = clock.millis();
     private final Map<String, Supervised> servers = new LinkedHashMap<>();
     private final StateEvents events = new StateEvents();
+    /** Followed logs, so that a shutdown can let their last lines out; weakly held: a finished one just goes. */
+    private final Set<LogForwarder> forwarders =
+            Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+
     private final ExecutorHealthProbe probe = new ExecutorHealthProbe(PortHolders.forThisSystem());
     /** The threads every supervisor runs on, each one task at a time: a handful for any number of servers. */
     private final SchedulerPool schedulers = new SchedulerPool("xy-supervisor");
@@ -115,7 +124,10 @@ public final class Engine implements XyApi, AutoCloseable {
                 StartBatch.run(supervisors(resolve(target)), "started by request", false, target.waits(), daemonLog);
         batch.throwIfAnyFailed();
         if (isSingle(target) && !batch.alreadyRunning().isEmpty()) {
-            throw new RpcException(ErrorCodes.ALREADY_RUNNING, target.name() + " is already running");
+            boolean starting = supervisor(target.name()).status().state() == ServerState.STARTING;
+            throw new RpcException(
+                    ErrorCodes.ALREADY_RUNNING,
+                    target.name() + (starting ? " is already starting" : " is already running"));
         }
         return new Wire.StartResult(batch.started(), batch.alreadyRunning());
     }
@@ -128,12 +140,24 @@ public final class Engine implements XyApi, AutoCloseable {
         List<String> stopped = new ArrayList<>();
         List<String> notRunning = new ArrayList<>();
         for (int i = 0; i < chosen.size(); i++) {
-            (stops.get(i).join() ? stopped : notRunning).add(chosen.get(i).name());
+            (stoppedNow(stops.get(i)) ? stopped : notRunning).add(chosen.get(i).name());
         }
         if (isSingle(target) && !notRunning.isEmpty()) {
             throw new RpcException(ErrorCodes.NOT_RUNNING, target.name() + " is not running");
         }
         return new Wire.StopResult(stopped, notRunning);
+    }
+
+    /** Whether the stop stopped something; a server retired meanwhile (xy stopping, a reload) was not running. */
+    private static boolean stoppedNow(CompletableFuture<Boolean> stop) {
+        try {
+            return stop.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof ServerSupervisor.RetiredException) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     @Override
@@ -158,7 +182,7 @@ public final class Engine implements XyApi, AutoCloseable {
         boolean untilReady = params.waits();
         ConfigSet configs = ConfigLoader.loadExistingDirectory(paths.configDir());
         if (!configs.isValid()) {
-            throw reloadRefused(configs.problems());
+            throw ConfigRefusals.reloadRefused(configs.problems(), paths.configDir());
         }
         ConfigDiff diff;
         List<Supervised> removed = new ArrayList<>();
@@ -169,12 +193,10 @@ public final class Engine implements XyApi, AutoCloseable {
             checkOpen();
             diff = ConfigDiff.between(
                     servers.values().stream().map(s -> s.supervisor().config()).toList(), configs.servers());
+            // Everything new is made before anything changes: a log that cannot be opened refuses the reload whole.
+            List<Supervised> added = createAll(diff.added());
             diff.removed().forEach(name -> removed.add(servers.remove(name)));
-            try {
-                toStart.addAll(addAll(diff.added()));
-            } catch (IOException e) {
-                throw new RpcException(ErrorCodes.INTERNAL_ERROR, "cannot open a server's log: " + e.getMessage());
-            }
+            toStart.addAll(takeOn(added));
             for (ServerConfig config : diff.changed()) {
                 ServerSupervisor supervisor = servers.get(config.name()).supervisor();
                 if (supervisor.status().state() == ServerState.FAILED) {
@@ -233,7 +255,10 @@ public final class Engine implements XyApi, AutoCloseable {
 
     @Override
     public Subscription follow(String name, int tail, LogListener listener) throws RpcException {
-        return LogForwarder.start(supervisor(name).logs().follow(tail), listener, "xy-follow-" + name);
+        LogForwarder forwarder =
+                LogForwarder.start(supervisor(name).logs().follow(tail), listener, "xy-follow-" + name);
+        forwarders.add(forwarder);
+        return forwarder;
     }
 
     @Override
@@ -267,44 +292,44 @@ public final class Engine implements XyApi, AutoCloseable {
             servers.clear();
         }
         probe.close();
+        awaitFollowersEnded();
         schedulers.close();
     }
 
-    static RpcException configInvalid(List<ConfigProblem> problems) {
-        List<Wire.Problem> data = problems.stream()
-                .map(p -> new Wire.Problem(
-                        p.file().toString(),
-                        p.line() > 0 ? p.line() : null,
-                        p.line() > 0 ? p.column() : null,
-                        p.message()))
-                .toList();
-        return new RpcException(
-                ErrorCodes.CONFIG_INVALID,
-                problems.size() + " problem(s) in the server configs; nothing changed",
-                data);
-    }
-
-    /** As {@link #configInvalid}, said plainly when it is the directory itself that cannot be read. */
-    private RpcException reloadRefused(List<ConfigProblem> problems) {
-        RpcException invalid = configInvalid(problems);
-        Path dir = paths.configDir();
-        return problems.stream()
-                .filter(p -> p.file().equals(dir) && p.message().startsWith(ConfigLoader.DIRECTORY_PROBLEM))
-                .findFirst()
-                .map(p -> new RpcException(
-                        invalid.code(),
-                        ConfigLoader.DIRECTORY_PROBLEM + dir + " "
-                                + p.message().substring(ConfigLoader.DIRECTORY_PROBLEM.length())
-                                + "; nothing changed: the servers run on as they were",
-                        invalid.data()))
-                .orElse(invalid);
+    /**
+     * The retired servers' logs are closed, so every follower is ending: give each up to a moment to pass on its
+     * last lines and its end, so that the host's socket can deliver them before it hangs up.
+     */
+    private void awaitFollowersEnded() {
+        long deadline = System.nanoTime() + FOLLOWERS_END.toNanos();
+        List<LogForwarder> ending;
+        synchronized (forwarders) {
+            ending = List.copyOf(forwarders);
+        }
+        try {
+            for (LogForwarder forwarder : ending) {
+                forwarder.awaitEnd(deadline);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Takes on each server (stopped); returns the names of those to start automatically. */
     private List<String> addAll(List<ServerConfig> configs) throws IOException {
+        try {
+            return takeOn(createAll(configs));
+        } catch (RpcException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    /** Puts servers made by {@link #createAll} in the registry; returns the names of those to start themselves. */
+    private List<String> takeOn(List<Supervised> created) {
         List<String> autostart = new ArrayList<>();
-        for (ServerConfig config : configs) {
-            add(config);
+        for (Supervised supervised : created) {
+            ServerConfig config = supervised.supervisor().config();
+            servers.put(config.name(), supervised);
             if (config.autostart()) {
                 autostart.add(config.name());
             }
@@ -312,7 +337,29 @@ public final class Engine implements XyApi, AutoCloseable {
         return autostart;
     }
 
-    private void add(ServerConfig config) throws IOException {
+    /**
+     * A supervisor with its log for each config, or none at all: a log that cannot be opened is a refusal naming
+     * the file, and what was made so far is released.
+     */
+    private List<Supervised> createAll(List<ServerConfig> configs) throws RpcException {
+        List<Supervised> created = new ArrayList<>();
+        for (ServerConfig config : configs) {
+            try {
+                created.add(create(config));
+            } catch (IOException e) {
+                created.forEach(s -> {
+                    s.supervisor().logs().close();
+                    s.scheduler().close();
+                });
+                Path log = paths.logDir().resolve(config.name() + ".log");
+                throw ConfigRefusals.configInvalid(List.of(ConfigProblem.ofFile(
+                        log, "cannot open the log file of " + config.name() + ": " + e.getMessage())));
+            }
+        }
+        return created;
+    }
+
+    private Supervised create(ServerConfig config) throws IOException {
         RotatingLogFile file = new RotatingLogFile(
                 paths.logDir().resolve(config.name() + ".log"),
                 config.logs().maxSizeBytes(),
@@ -320,7 +367,6 @@ public final class Engine implements XyApi, AutoCloseable {
         LogHub hub = new LogHub(config.name(), file, System::currentTimeMillis);
         ExecutorScheduler scheduler = new ExecutorScheduler(schedulers);
         ServerSupervisor supervisor = new ServerSupervisor(config, scheduler, launcher, probe, hub);
-        servers.put(config.name(), new Supervised(supervisor, scheduler));
         supervisor.addListener(t -> announce(supervisor, t));
         supervisor.addChangeListener(reason -> announceChange(supervisor, reason));
         // A failing log disk is said once each way: in the daemon's log, and to subscribers (the status reason
@@ -329,6 +375,7 @@ public final class Engine implements XyApi, AutoCloseable {
             daemonLog.accept(config.name() + ": " + notice);
             announceChange(supervisor, notice);
         });
+        return new Supervised(supervisor, scheduler);
     }
 
     /** Outside the engine's lock: a subscriber's snapshot takes the event lock, then the engine's. */
@@ -357,7 +404,7 @@ public final class Engine implements XyApi, AutoCloseable {
 
     /** Something about a server changed that is not a transition: its readiness, pid, tools or config. */
     private void announceChange(ServerSupervisor supervisor, String reason) {
-        events.publish(new Wire.StateEvent(
+        events.publish(() -> new Wire.StateEvent(
                 null,
                 Wire.EventKind.CHANGED,
                 supervisor.name(),
@@ -395,23 +442,7 @@ public final class Engine implements XyApi, AutoCloseable {
     /** The names a target stands for; every name must exist. */
     private synchronized List<String> resolve(Wire.Target target) throws RpcException {
         checkOpen();
-        int forms = (target.name() != null ? 1 : 0)
-                + (target.names() != null ? 1 : 0)
-                + (Boolean.TRUE.equals(target.all()) ? 1 : 0);
-        if (forms != 1) {
-            throw new RpcException(
-                    ErrorCodes.INVALID_PARAMS, "invalid params: give exactly one of name, names or all: true");
-        }
-        if (Boolean.TRUE.equals(target.all())) {
-            return servers.keySet().stream().sorted().toList();
-        }
-        List<String> names = target.name() != null ? List.of(target.name()) : target.names();
-        List<String> unknown =
-                names.stream().filter(n -> !servers.containsKey(n)).toList();
-        if (!unknown.isEmpty()) {
-            throw notFound(unknown);
-        }
-        return names.stream().distinct().toList();
+        return ServerNames.resolve(target, servers.keySet());
     }
 
     private synchronized ServerSupervisor supervisor(String name) throws RpcException {
@@ -421,20 +452,9 @@ public final class Engine implements XyApi, AutoCloseable {
         }
         Supervised supervised = servers.get(name);
         if (supervised == null) {
-            throw notFound(List.of(name));
+            throw ServerNames.notFound(List.of(name), servers.keySet());
         }
         return supervised.supervisor();
-    }
-
-    /** Names what is unknown, and for a single name the closest known one: typos are the usual cause. */
-    private RpcException notFound(List<String> unknown) {
-        String hint = unknown.size() == 1
-                ? Suggestions.closest(unknown.get(0), servers.keySet())
-                        .map(s -> "; did you mean " + s + "?")
-                        .orElse("")
-                : "";
-        return new RpcException(
-                ErrorCodes.SERVER_NOT_FOUND, "no server named " + String.join(", ", unknown) + hint, unknown);
     }
 
     /** The supervisors of those names that still exist (a reload may have removed one meanwhile). */

@@ -6,6 +6,8 @@ import dev.xy.core.logs.LogFollower;
 import dev.xy.core.logs.LogLine;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Turns a {@link LogFollower} (pulled) into calls on a {@link LogListener} (pushed): one thread per followed
@@ -17,13 +19,14 @@ final class LogForwarder implements Subscription {
 
     private final LogFollower follower;
     private final LogListener listener;
+    private final CountDownLatch ended = new CountDownLatch(1);
 
     private LogForwarder(LogFollower follower, LogListener listener) {
         this.follower = follower;
         this.listener = listener;
     }
 
-    static Subscription start(LogFollower follower, LogListener listener, String threadName) {
+    static LogForwarder start(LogFollower follower, LogListener listener, String threadName) {
         LogForwarder forwarder = new LogForwarder(follower, listener);
         Thread thread = new Thread(forwarder::run, threadName);
         thread.setDaemon(true);
@@ -44,8 +47,20 @@ final class LogForwarder implements Subscription {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            listener.ended(null);
+            try {
+                listener.ended(null);
+            } finally {
+                ended.countDown();
+            }
         }
+    }
+
+    /**
+     * Waits until the last line and the end have been passed on, at most until {@code deadlineNanos}: a daemon
+     * shutting down lets a follower's last lines reach its client before the connection goes.
+     */
+    boolean awaitEnd(long deadlineNanos) throws InterruptedException {
+        return ended.await(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 /**
@@ -41,7 +42,18 @@ final class StartBatch {
             List<ServerSupervisor> chosen, List<CompletableFuture<StartOutcome>> attempts, Consumer<String> log) {
         StartBatch batch = new StartBatch();
         for (int i = 0; i < chosen.size(); i++) {
-            batch.record(chosen.get(i), attempts.get(i).join(), log);
+            StartOutcome outcome;
+            try {
+                outcome = attempts.get(i).join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof ServerSupervisor.RetiredException retired) {
+                    batch.failed.add(new Wire.Failure(chosen.get(i).name(), retired.getMessage()));
+                    batch.allPortConflicts = false;
+                    continue;
+                }
+                throw e;
+            }
+            batch.record(chosen.get(i), outcome, log);
         }
         return batch;
     }

@@ -23,6 +23,14 @@ final class StateEvents {
         return () -> remove(listener);
     }
 
+    /**
+     * Publishes the event {@code make} builds under this lock: a summary read from a thread other than the
+     * server's own is then never older than an event published before it.
+     */
+    synchronized void publish(Supplier<Wire.StateEvent> make) {
+        publish(make.get());
+    }
+
     synchronized void publish(Wire.StateEvent event) {
         for (StateListener listener : List.copyOf(listeners)) {
             try {

@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Each server has one record, the newest launch's; a process's late cleanup never removes its successor's.
  */
-public final class RecordingProcessLauncher implements ProcessLauncher {
+public final class RecordingProcessLauncher implements ProcessLauncher, AutoCloseable {
     /** After an exit with leftovers, how soon to look again, doubling up to {@link #LAST_LOOK_EVERY}. */
     private static final Duration FIRST_LOOK_AFTER = Duration.ofMillis(50);
 
@@ -125,5 +125,11 @@ public final class RecordingProcessLauncher implements ProcessLauncher {
                 },
                 delay.toMillis(),
                 TimeUnit.MILLISECONDS);
+    }
+
+    /** Ends the watcher thread: for when the engine that launched through this is gone (an app may host again). */
+    @Override
+    public void close() {
+        watcher.shutdownNow();
     }
 }

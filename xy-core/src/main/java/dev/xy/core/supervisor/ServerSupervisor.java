@@ -3,19 +3,17 @@ package dev.xy.core.supervisor;
 import dev.xy.core.config.Durations;
 import dev.xy.core.config.ServerConfig;
 import dev.xy.core.health.McpIdentity;
-import dev.xy.core.health.ProbeOutcome;
 import dev.xy.core.health.ReadinessDecision;
 import dev.xy.core.logs.LogHub;
 import dev.xy.core.logs.LogStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
 /**
@@ -54,15 +52,16 @@ public final class ServerSupervisor {
     private ExitStatus lastExit;
     private final Backoff backoff;
     private final RetryWindow window = new RetryWindow();
-    private final Readiness readiness = new Readiness();
+    private final HealthWatch health;
     private Scheduler.Cancellable pendingRestart;
     private Scheduler.Cancellable stableTimer;
     private boolean startAfterStop;
-    private LaunchedProcess killedTree;
+    /** Shut down for good: nothing starts a process any more, whatever was asked before or after. */
+    private boolean retired;
     /** Why xy is stopping the current process for its health: its exit then counts as that failure. */
     private String unhealthyReason;
-    /** Trees sent SIGTERM whose grace has not run out yet: shutdown must not leave them behind. */
-    private final Set<LaunchedProcess> dyingTrees = new HashSet<>();
+
+    private final TreeEnds ends;
 
     private final List<CompletableFuture<ServerState>> settledWaiters = new ArrayList<>();
     private final StartWaiters startWaiters = new StartWaiters();
@@ -79,6 +78,8 @@ public final class ServerSupervisor {
         this.scheduler = scheduler;
         this.launcher = launcher;
         this.probe = probe;
+        this.ends = new TreeEnds(scheduler, () -> this.config.stop().grace(), this::event);
+        this.health = new HealthWatch(scheduler, probe, () -> this.config, new HealthFindings());
         this.logs = logs;
         this.backoff =
                 new Backoff(config.restart().backoffInitial(), config.restart().backoffMax());
@@ -141,6 +142,10 @@ public final class ServerSupervisor {
      */
     public CompletableFuture<StartOutcome> start(String reason, boolean untilReady) {
         return onThread(result -> {
+            if (retired) {
+                result.completeExceptionally(new RetiredException(name()));
+                return;
+            }
             switch (state) {
                 case RUNNING -> result.complete(StartOutcome.ALREADY_RUNNING);
                 case STARTING -> {
@@ -209,6 +214,10 @@ public final class ServerSupervisor {
      */
     public CompletableFuture<StartOutcome> restart(boolean untilReady) {
         return onThread(result -> {
+            if (retired) {
+                result.completeExceptionally(new RetiredException(name()));
+                return;
+            }
             startWaiters.add(untilReady, result);
             if (state == ServerState.RUNNING || state == ServerState.STARTING || state == ServerState.STOPPING) {
                 startAfterStop = true;
@@ -249,6 +258,9 @@ public final class ServerSupervisor {
 
     /** Takes on the config; returns whether that restarts the server, whose attempt {@code waiter} then awaits. */
     private boolean apply(ServerConfig newConfig, StartWaiter waiter) {
+        if (retired) {
+            return false;
+        }
         boolean processChanged = config.processDiffers(newConfig);
         config = newConfig;
         backoff.reconfigure(
@@ -273,13 +285,13 @@ public final class ServerSupervisor {
      */
     public CompletableFuture<Void> shutdown() {
         return onThread(result -> {
+            retired = true;
             startAfterStop = false;
             if (state.isActive()) {
                 beginStop("xy is shutting down");
             }
             whenSettled().thenRun(() -> {
-                dyingTrees.stream().filter(LaunchedProcess::anyAlive).forEach(LaunchedProcess::kill);
-                dyingTrees.clear();
+                ends.killTheDying();
                 result.complete(null);
             });
         });
@@ -289,8 +301,19 @@ public final class ServerSupervisor {
 
     private <T> CompletableFuture<T> onThread(Consumer<CompletableFuture<T>> command) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        scheduler.execute(() -> command.accept(result));
+        try {
+            scheduler.execute(() -> command.accept(result));
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(new RetiredException(name()));
+        }
         return result;
+    }
+
+    /** What a command to a supervisor that has been shut down (its server removed, or xy stopping) gets. */
+    public static final class RetiredException extends IllegalStateException {
+        RetiredException(String name) {
+            super(name + " is no longer supervised: xy is shutting down, or it was removed");
+        }
     }
 
     /** Completes when the server is in a state with no process and nothing pending: stopped or failed. */
@@ -330,92 +353,51 @@ public final class ServerSupervisor {
         process = launched;
         startedAt = scheduler.now();
         startedNanos = scheduler.nanoTime();
-        readiness.reset(startedNanos);
         event("started pid " + launched.pid());
         launched.captureOutput();
         launched.exit().whenComplete((exit, error) -> scheduler.execute(() -> onExit(launched, exit)));
         changed("pid " + launched.pid());
         startWaiters.spawned();
-        if (ReadinessDecision.readyAtSpawn(config.health())) {
-            becomeReady(launched, Optional.empty(), "pid " + launched.pid());
-        } else {
-            probeAfter(launched, Duration.ZERO);
-        }
+        health.watch(launched, startedNanos);
     }
 
-    private void becomeReady(LaunchedProcess ready, Optional<McpIdentity> mcp, String reason) {
-        readiness.ready(mcp);
-        transition(ServerState.RUNNING, reason);
-        stableTimer = scheduler.schedule(STABLE_AFTER, () -> {
-            if (process == ready) {
-                backoff.reset();
-            }
-        });
-        if (!ReadinessDecision.readyAtSpawn(config.health())) {
-            probeAfter(ready, config.health().interval());
+    /** What the health watch's findings mean for the server's state. */
+    private final class HealthFindings implements HealthWatch.Findings {
+        @Override
+        public void ready(Optional<McpIdentity> mcp, String reason) {
+            LaunchedProcess ready = process;
+            transition(ServerState.RUNNING, reason);
+            stableTimer = scheduler.schedule(STABLE_AFTER, () -> {
+                if (process == ready) {
+                    backoff.reset();
+                }
+            });
         }
-    }
 
-    private void probeAfter(LaunchedProcess target, Duration delay) {
-        readiness.pending = scheduler.schedule(delay, () -> {
-            if (target != process || state == ServerState.STOPPING || unhealthyReason != null) {
-                return;
-            }
-            Optional<McpIdentity> known = state == ServerState.RUNNING ? readiness.mcp : Optional.empty();
-            probe.check(config, target, known)
-                    .whenComplete((outcome, error) -> scheduler.execute(() -> onProbe(
-                            target,
-                            outcome != null ? outcome : new ProbeOutcome.Failed("probe failed: " + error, false))));
-        });
-    }
+        @Override
+        public void unhealthy(String reason) {
+            stopUnhealthy(reason);
+        }
 
-    /** A probe's result: dropped when its process has been replaced, or the server is no longer up. */
-    private void onProbe(LaunchedProcess probed, ProbeOutcome outcome) {
-        if (probed != process || unhealthyReason != null) {
-            return;
+        @Override
+        public void changed(String reason) {
+            ServerSupervisor.this.changed(reason);
         }
-        boolean starting = state == ServerState.STARTING;
-        if (!starting && state != ServerState.RUNNING) {
-            return;
-        }
-        ReadinessDecision decision = ReadinessDecision.decide(
-                config.health(),
-                starting ? ReadinessDecision.Phase.STARTING : ReadinessDecision.Phase.RUNNING,
-                Duration.ofNanos(scheduler.nanoTime() - readiness.spawnedNanos),
-                readiness.failures,
-                outcome);
-        if (decision instanceof ReadinessDecision.Ready ready) {
-            if (starting) {
-                event("ready: " + Readiness.describe(ready.mcp()));
-                becomeReady(probed, ready.mcp(), "ready: " + Readiness.describe(ready.mcp()));
-                return;
-            }
-            if (readiness.recovered(ready.mcp())) {
-                changed("health check passes again: " + Readiness.describe(ready.mcp()));
-            }
-            probeAfter(probed, config.health().interval());
-        } else if (decision instanceof ReadinessDecision.KeepWaiting waiting) {
-            readiness.note = waiting.reason();
+
+        @Override
+        public void noted() {
             publishStatus();
-            probeAfter(probed, Readiness.STARTING_POLL);
-        } else if (decision instanceof ReadinessDecision.Degraded degraded) {
-            readiness.failed(degraded.consecutiveFailures(), degraded.reason());
-            String note = "health check failed (" + degraded.consecutiveFailures() + " of "
-                    + config.health().failures() + "): " + degraded.reason();
-            event(note);
-            changed(note);
-            probeAfter(probed, config.health().interval());
-        } else if (decision instanceof ReadinessDecision.Unhealthy unhealthy) {
-            stopUnhealthy(unhealthy.reason());
-        } else if (decision instanceof ReadinessDecision.NotReadyInTime late) {
-            stopUnhealthy(late.reason());
+        }
+
+        @Override
+        public void event(String text) {
+            ServerSupervisor.this.event(text);
         }
     }
 
     /** Not ready: show it, stop the tree, and let its exit be judged as this failure by the restart policy. */
     private void stopUnhealthy(String reason) {
         unhealthyReason = reason;
-        readiness.lost(reason);
         event("unhealthy: " + reason + "; sending SIGTERM");
         changed("not ready: " + reason);
         releaseThenTerminate(process);
@@ -441,29 +423,12 @@ public final class ServerSupervisor {
      */
     private void releaseThenTerminate(LaunchedProcess target) {
         // No new check of a process on its way out: it would only open what the release is about to close.
-        cancel(readiness.pending);
-        readiness.pending = null;
+        health.stop();
         CompletableFuture<Void> released = probe.release(target);
         if (released.isDone()) {
-            terminateWithGrace(target, "did not exit");
+            ends.terminate(target, "did not exit");
         } else {
-            released.whenComplete((done, error) -> scheduler.execute(() -> terminateWithGrace(target, "did not exit")));
-        }
-    }
-
-    /** SIGTERM now; SIGKILL after the grace period to whatever of the tree is still there. */
-    private void terminateWithGrace(LaunchedProcess target, String what) {
-        if (target.terminate()) {
-            dyingTrees.add(target);
-            Duration grace = config.stop().grace();
-            scheduler.schedule(grace, () -> {
-                dyingTrees.remove(target);
-                if (target.anyAlive()) {
-                    event(what + " within " + Durations.format(grace) + " of SIGTERM: sending SIGKILL");
-                    target.kill();
-                    killedTree = target;
-                }
-            });
+            released.whenComplete((done, error) -> scheduler.execute(() -> ends.terminate(target, "did not exit")));
         }
     }
 
@@ -473,8 +438,7 @@ public final class ServerSupervisor {
         }
         process = null;
         startedAt = null;
-        cancel(readiness.pending);
-        readiness.clear();
+        health.gone();
         ExitStatus status = exit == null ? ExitStatus.signal("unknown") : exit;
         lastExit = status;
         cancel(stableTimer);
@@ -486,7 +450,7 @@ public final class ServerSupervisor {
             return;
         }
         // A wrapper that died may leave children holding the port: clean up what is left of its tree.
-        terminateWithGrace(exited, "leftover processes did not exit");
+        ends.terminate(exited, "leftover processes did not exit");
         decideAfterCrash(exited, status, unhealthy);
     }
 
@@ -498,7 +462,7 @@ public final class ServerSupervisor {
         if (state != ServerState.STOPPING) {
             return;
         }
-        if (tree == killedTree || !tree.anyAlive()) {
+        if (ends.isGone(tree)) {
             transition(ServerState.STOPPED, reason);
             maybeStartAfterStop();
         } else {
@@ -533,7 +497,7 @@ public final class ServerSupervisor {
 
     /** An automatic restart waits for the old tree's leftovers, which may still hold the port, to be gone. */
     private void restartOnceTreeIsGone(LaunchedProcess old) {
-        if (old != killedTree && old.anyAlive()) {
+        if (!ends.isGone(old)) {
             pendingRestart = scheduler.schedule(TREE_POLL, () -> restartOnceTreeIsGone(old));
             return;
         }
@@ -542,7 +506,7 @@ public final class ServerSupervisor {
     }
 
     private void maybeStartAfterStop() {
-        if (startAfterStop) {
+        if (startAfterStop && !retired) {
             startAfterStop = false;
             manualSpawn("restarted");
         }
@@ -613,8 +577,8 @@ public final class ServerSupervisor {
                 restartCount,
                 Optional.ofNullable(lastExit),
                 transitions.recent(),
-                up ? Optional.of(readiness.isReady) : Optional.empty(),
-                readiness.mcp,
-                up ? Optional.ofNullable(readiness.note) : Optional.empty());
+                up ? Optional.of(health.isReady()) : Optional.empty(),
+                health.mcp(),
+                up ? health.note() : Optional.empty());
     }
 }

@@ -11,6 +11,7 @@ import dev.xy.core.rpc.Json;
 import dev.xy.core.rpc.Methods;
 import dev.xy.core.rpc.Wire;
 import dev.xy.core.rpc.WireCodec;
+import dev.xy.core.testing.FreePorts;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -55,12 +56,6 @@ class WireAgreementIT {
         }
         if (taken != null) {
             taken.close();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 
@@ -152,9 +147,9 @@ class WireAgreementIT {
                 dir);
         Files.createDirectories(paths.configDir());
         String shell = "command \"/bin/sh\"\nargs \"-c\" \"echo 'h\u00e9llo \\\"w\\\"\\t\u65e5'; exec sleep 1000\"";
-        server(paths, "alpha", shell, freePort(), "");
-        server(paths, "idle", shell, freePort(), "autostart #false\n");
-        server(paths, "missing", "command \"no-such-xy-binary\"", freePort(), "autostart #false\n");
+        server(paths, "alpha", shell, FreePorts.next(), "");
+        server(paths, "idle", shell, FreePorts.next(), "autostart #false\n");
+        server(paths, "missing", "command \"no-such-xy-binary\"", FreePorts.next(), "autostart #false\n");
         taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         server(paths, "taken", shell, taken.getLocalPort(), "autostart #false\n");
         host = DaemonHost.acquire(paths, Wire.Host.DAEMON, message -> {});
@@ -182,7 +177,7 @@ class WireAgreementIT {
             Files.writeString(paths.configDir().resolve("broken.kdl"), "comand \"x\"\n");
             raw.ask(Methods.RELOAD, null, Wire.ReloadResult.class);
             Files.delete(paths.configDir().resolve("broken.kdl"));
-            server(paths, "gamma", shell, freePort(), "autostart #false\n");
+            server(paths, "gamma", shell, FreePorts.next(), "autostart #false\n");
             Files.delete(paths.configDir().resolve("idle.kdl"));
             raw.ask(Methods.RELOAD, "{\"wait\":false}", Wire.ReloadResult.class);
             raw.ask(Methods.LIST, null, WireCodec.listOf(Wire.ServerSummary.class));

@@ -9,8 +9,8 @@ import dev.xy.core.rpc.ErrorCodes;
 import dev.xy.core.rpc.RpcException;
 import dev.xy.core.rpc.Wire;
 import dev.xy.core.supervisor.ServerState;
+import dev.xy.core.testing.FreePorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -59,7 +59,6 @@ class ConfigDirFaultsIT {
     private Engine engine;
     private final List<String> daemonLog = new CopyOnWriteArrayList<>();
     private Path chmodded;
-    private final java.util.Set<Integer> ports = new java.util.HashSet<>();
 
     @BeforeEach
     void setUp() throws IOException {
@@ -84,12 +83,7 @@ class ConfigDirFaultsIT {
     }
 
     private void server(String name) throws IOException {
-        int port;
-        do {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
-        } while (!ports.add(port)); // two servers on one port would be a config problem of their own
+        int port = FreePorts.next();
         Files.writeString(
                 paths.configDir().resolve(name + ".kdl"),
                 "command \"/bin/sh\"\nargs \"-c\" \"exec sleep 1000\"\nport " + port

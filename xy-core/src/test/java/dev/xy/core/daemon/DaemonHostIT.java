@@ -16,8 +16,8 @@ import dev.xy.core.rpc.ErrorCodes;
 import dev.xy.core.rpc.RpcException;
 import dev.xy.core.rpc.Wire;
 import dev.xy.core.supervisor.ServerState;
+import dev.xy.core.testing.FreePorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -76,14 +76,8 @@ class DaemonHostIT {
     private void server(String name, String script, String extra) throws IOException {
         Files.writeString(
                 paths.configDir().resolve(name + ".kdl"),
-                "command \"/bin/sh\"\nargs \"-c\" \"" + script + "\"\nport " + freePort() + "\n"
+                "command \"/bin/sh\"\nargs \"-c\" \"" + script + "\"\nport " + FreePorts.next() + "\n"
                         + "health {\n  mode \"none\"\n}\n" + extra);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private XyApi serve(Side side) throws IOException {
@@ -188,14 +182,15 @@ class DaemonHostIT {
     @EnumSource(Side.class)
     void reloadStartsAChangedServerThatHadFailedAndReportsWhatCouldNotStart(Side side) throws Exception {
         Files.writeString(
-                paths.configDir().resolve("fixme.kdl"), "command \"no-such-xy-binary\"\nport " + freePort() + "\n");
+                paths.configDir().resolve("fixme.kdl"),
+                "command \"no-such-xy-binary\"\nport " + FreePorts.next() + "\n");
         XyApi api = serve(side);
         await().until(() -> state(api, "fixme") == ServerState.FAILED);
 
         server("fixme", "exec sleep 1000", "");
         Files.writeString(
                 paths.configDir().resolve("broken.kdl"),
-                "command \"another-missing-binary\"\nport " + freePort() + "\n");
+                "command \"another-missing-binary\"\nport " + FreePorts.next() + "\n");
         Wire.ReloadResult result = api.reload();
 
         assertThat(result.started()).containsExactly("fixme");
@@ -216,7 +211,7 @@ class DaemonHostIT {
         // Checked over TCP this time: a server that exits at once never becomes ready.
         Files.writeString(
                 paths.configDir().resolve("alpha.kdl"),
-                "command \"/bin/sh\"\nargs \"-c\" \"echo broken >&2; exit 2\"\nport " + freePort()
+                "command \"/bin/sh\"\nargs \"-c\" \"echo broken >&2; exit 2\"\nport " + FreePorts.next()
                         + "\nhealth {\n  mode \"tcp\"\n}\nrestart {\n  policy never\n}\n");
         Wire.ReloadResult broken = api.reload();
         assertThat(broken.changed()).containsExactly("alpha");
@@ -243,7 +238,7 @@ class DaemonHostIT {
         server("running", "exec sleep 1000", "");
         Files.writeString(
                 paths.configDir().resolve("missing.kdl"),
-                "command \"no-such-xy-binary\"\nport " + freePort() + "\nautostart #false\n");
+                "command \"no-such-xy-binary\"\nport " + FreePorts.next() + "\nautostart #false\n");
         XyApi api = serve(side);
         await().until(() -> state(api, "running") == ServerState.RUNNING);
 
@@ -291,6 +286,32 @@ class DaemonHostIT {
 
         follow.close();
         await().until(() -> "cleanly".equals(ended.get()));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Side.class)
+    void aReloadWhoseNewLogCannotBeOpenedChangesNothing(Side side) throws Exception {
+        server("alpha", "exec sleep 1000", "");
+        XyApi api = serve(side);
+        await().until(() -> state(api, "alpha") == ServerState.RUNNING);
+        long alpha = api.status("alpha").pid();
+
+        Files.delete(paths.configDir().resolve("alpha.kdl"));
+        server("beta", "exec sleep 1000", "");
+        Files.createDirectories(paths.logDir().resolve("beta.log")); // a directory where its log file should be
+
+        assertThatThrownBy(api::reload).isInstanceOfSatisfying(RpcException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCodes.CONFIG_INVALID);
+            assertThat(e.problems()).singleElement().satisfies(p -> {
+                assertThat(p.file()).endsWith("beta.log");
+                assertThat(p.message()).startsWith("cannot open the log file of beta");
+            });
+        });
+        assertThat(api.list()).extracting(Wire.ServerSummary::name).containsExactly("alpha");
+        assertThat(api.status("alpha").pid()).isEqualTo(alpha);
+
+        host.close();
+        await().until(() -> ProcessHandle.of(alpha).map(p -> !p.isAlive()).orElse(true));
     }
 
     @Test

@@ -10,8 +10,8 @@ import dev.xy.core.logs.LogLine;
 import dev.xy.core.logs.LogStream;
 import dev.xy.core.rpc.Wire;
 import dev.xy.core.supervisor.ServerState;
+import dev.xy.core.testing.FreePorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,10 +84,7 @@ class LogDiskFaultsIT {
 
     /** A server that prints {@code tick 0}, {@code tick 1}, … every 20 ms, with these extra config lines. */
     private void serveTicker(String extra) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = FreePorts.next();
         Files.writeString(
                 paths.configDir().resolve("alpha.kdl"),
                 "command \"/bin/sh\"\nargs \"-c\" \"i=0; while :; do echo tick $i; i=$((i+1)); sleep 0.02; done\"\n"

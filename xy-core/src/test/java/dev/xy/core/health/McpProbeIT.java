@@ -3,8 +3,8 @@ package dev.xy.core.health;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.xy.core.testing.FreePorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -162,10 +162,7 @@ class McpProbeIT {
 
     @Test
     void aFreePortIsNothingListening() throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = FreePorts.next();
         ProbeOutcome outcome = McpProbe.probe(port, "/mcp", TIMEOUT);
 
         assertThat(outcome).isEqualTo(new ProbeOutcome.Failed("nothing listens on " + port, true));

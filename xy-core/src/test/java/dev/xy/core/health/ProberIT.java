@@ -6,6 +6,7 @@ import dev.xy.core.config.HealthConfig;
 import dev.xy.core.config.HealthMode;
 import dev.xy.core.ports.PortHolder;
 import dev.xy.core.ports.PortHolders;
+import dev.xy.core.testing.FreePorts;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,10 +39,8 @@ class ProberIT {
         return new HealthConfig(mode, "/mcp", Duration.ofSeconds(10), Duration.ofSeconds(2), 3, Duration.ofSeconds(60));
     }
 
-    private static int deadPort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    private static int deadPort() {
+        return FreePorts.next();
     }
 
     @Test

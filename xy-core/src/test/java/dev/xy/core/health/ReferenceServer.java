@@ -3,9 +3,9 @@ package dev.xy.core.health;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.xy.core.testing.FreePorts;
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +41,7 @@ final class ReferenceServer implements AutoCloseable {
     static ReferenceServer start(Path workDir) throws IOException, InterruptedException {
         Path entry = installed().resolve("dist/index.js");
         for (int attempt = 1; ; attempt++) {
-            ReferenceServer server = launch(entry, workDir, freePort());
+            ReferenceServer server = launch(entry, workDir, FreePorts.next());
             try {
                 await().atMost(Duration.ofSeconds(60))
                         .until(() -> !server.process.isAlive()
@@ -151,11 +151,5 @@ final class ReferenceServer implements AutoCloseable {
         }
         throw new IllegalStateException("`" + name + "` is not on PATH: the tests against the reference MCP server "
                 + "need Node.js and npm (Debian: apt-get install nodejs npm; .ci/run installs them)");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

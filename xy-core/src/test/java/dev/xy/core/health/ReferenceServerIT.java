@@ -7,8 +7,8 @@ import dev.xy.core.config.HealthConfig;
 import dev.xy.core.ports.PortAvailability;
 import dev.xy.core.ports.PortHolder;
 import dev.xy.core.ports.PortHolders;
+import dev.xy.core.testing.FreePorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -156,10 +156,7 @@ class ReferenceServerIT {
 
     @Test
     void aServerListeningElsewhereIsToldWhere() throws Exception {
-        int configured;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            configured = socket.getLocalPort();
-        }
+        int configured = FreePorts.next();
         Prober prober = new Prober(PortHolders.forThisSystem());
 
         ProbeOutcome outcome = prober.probe(HealthConfig.DEFAULT, configured, Set.of(server.pid()));

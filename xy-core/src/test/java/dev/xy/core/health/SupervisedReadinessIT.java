@@ -14,6 +14,7 @@ import dev.xy.core.rpc.ErrorCodes;
 import dev.xy.core.rpc.RpcException;
 import dev.xy.core.rpc.Wire;
 import dev.xy.core.supervisor.ServerState;
+import dev.xy.core.testing.FreePorts;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -66,15 +67,9 @@ class SupervisedReadinessIT {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     /** An echo server variant, not started automatically, with quick health settings. */
     private int echo(String name, String health, String... flags) throws IOException {
-        int port = freePort();
+        int port = FreePorts.next();
         Files.writeString(
                 paths.configDir().resolve(name + ".kdl"),
                 EchoServer.configLines(flags) + "port " + port + "\nautostart #false\n" + health
@@ -203,7 +198,7 @@ class SupervisedReadinessIT {
 
     @Test
     void aServerWhoseToolsListStartsFailingIsUnhealthy() throws Exception {
-        int port = freePort();
+        int port = FreePorts.next();
         Files.writeString(
                 paths.configDir().resolve("fragile.kdl"),
                 EchoServer.configLines("--broken-tools-after", "3") + "port " + port + "\nautostart #false\n"
@@ -242,7 +237,7 @@ class SupervisedReadinessIT {
     @Test
     void theReferenceServerBecomesReadyWithItsRealIdentityAndHealsAfterASigkill() throws Exception {
         Path entry = ReferenceServer.installed().resolve("dist/index.js");
-        int port = freePort();
+        int port = FreePorts.next();
         Files.writeString(
                 paths.configDir().resolve("everything.kdl"),
                 "command \"" + ReferenceServer.executable("node") + "\"\nargs \"" + entry + "\" \"streamableHttp\"\n"
@@ -269,7 +264,7 @@ class SupervisedReadinessIT {
         Files.writeString(
                 paths.configDir().resolve("everything.kdl"),
                 "command \"" + ReferenceServer.executable("node") + "\"\nargs \"" + entry + "\" \"streamableHttp\"\n"
-                        + "port " + freePort() + "\nautostart #false\nhealth {\n  interval \"100ms\"\n}\n");
+                        + "port " + FreePorts.next() + "\nautostart #false\nhealth {\n  interval \"100ms\"\n}\n");
         XyApi api = serve();
         api.start(Wire.Target.one("everything"));
         long ready = logged("everything", "Received MCP POST request");

@@ -2,6 +2,7 @@ package dev.xy.core.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.xy.core.testing.FreePorts;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -25,10 +26,7 @@ class TcpProbeIT {
 
     @Test
     void nothingListeningFailsAtOnceSayingSo() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = FreePorts.next();
         long start = System.nanoTime();
 
         assertThat(TcpProbe.probe(port, TIMEOUT))

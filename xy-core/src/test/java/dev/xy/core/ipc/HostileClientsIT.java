@@ -21,9 +21,9 @@ import dev.xy.core.daemon.XyPaths;
 import dev.xy.core.rpc.ErrorCodes;
 import dev.xy.core.rpc.Wire;
 import dev.xy.core.supervisor.ServerState;
+import dev.xy.core.testing.FreePorts;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,14 +110,8 @@ class HostileClientsIT {
     private void server(String name, String script, String extra) throws IOException {
         Files.writeString(
                 paths.configDir().resolve(name + ".kdl"),
-                "command \"/bin/sh\"\nargs \"-c\" \"" + script + "\"\nport " + freePort() + "\n"
+                "command \"/bin/sh\"\nargs \"-c\" \"" + script + "\"\nport " + FreePorts.next() + "\n"
                         + "health {\n  mode \"none\"\n}\n" + extra);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     /** What the daemon holds before a test, with the watchdog connected: what it must be back to after it. */

@@ -11,8 +11,7 @@ import dev.xy.core.config.ServerConfig;
 import dev.xy.core.config.StopConfig;
 import dev.xy.core.supervisor.LaunchedProcess;
 import dev.xy.core.supervisor.OsProcessLauncher;
-import java.io.IOException;
-import java.net.ServerSocket;
+import dev.xy.core.testing.FreePorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,12 +59,6 @@ class StreamPumpIT {
     @TempDir
     Path dir;
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     private static ServerConfig config(String script, int port, Path written) {
         return new ServerConfig(
                 "pump",
@@ -88,7 +81,7 @@ class StreamPumpIT {
         // About 20 KB: the pipe holds all of it, so a child ended by xy has written every line before it ends.
         String script = "i=0; while [ $i -lt " + LINES + " ]; do echo \"line $i\"; i=$((i+1)); done; " + ending.after;
         OsProcessLauncher launcher = new OsProcessLauncher(dir);
-        int port = freePort();
+        int port = FreePorts.next();
         for (int run = 0; run < RUNS; run++) {
             Path written = dir.resolve("written-" + run);
             Path logFile = dir.resolve("pump-" + run + ".log");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.xy.core.health.EchoServer;
+import dev.xy.core.testing.FreePorts;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.BindException;
@@ -21,12 +22,6 @@ import org.junit.jupiter.api.Test;
 
 /** Whether a port is free, checked against real listeners and a real TIME_WAIT. */
 class PortAvailabilityIT {
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     private static ServerSocket listen(String address) throws IOException {
         ServerSocket socket = new ServerSocket();
         socket.bind(new InetSocketAddress(InetAddress.getByName(address), 0));
@@ -49,8 +44,8 @@ class PortAvailabilityIT {
 
     @Test
     void aFreePortIsFree() throws IOException {
-        assertThat(PortAvailability.takenAt(freePort())).isEmpty();
-        assertThat(new PortAvailability(PortHolders.forThisSystem()).conflict(freePort()))
+        assertThat(PortAvailability.takenAt(FreePorts.next())).isEmpty();
+        assertThat(new PortAvailability(PortHolders.forThisSystem()).conflict(FreePorts.next()))
                 .isEmpty();
     }
 

@@ -3,6 +3,7 @@ package dev.xy.core.ports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.xy.core.health.EchoServer;
+import dev.xy.core.testing.FreePorts;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -12,12 +13,6 @@ import org.junit.jupiter.api.Test;
 /** Who holds a port, asked of this machine's own operating system about real sockets. */
 class PortHoldersIT {
     private final PortHolders holders = PortHolders.forThisSystem();
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     @Test
     void thisMachineTellsWhoListens() {
@@ -56,7 +51,7 @@ class PortHoldersIT {
 
     @Test
     void aFreePortHasNoHolder() throws Exception {
-        int port = freePort();
+        int port = FreePorts.next();
         assertThat(holders.holders(port)).isEmpty();
         assertThat(holders.listeningPorts(Set.of(ProcessHandle.current().pid())))
                 .doesNotContain(port);

@@ -133,6 +133,11 @@ class SurvivorReaperIT {
     void survivorsThatIgnoreSigtermGetSigkillAfterTheGrace() throws Exception {
         LaunchedProcess alpha = launchAndAbandon(
                 ProcessTable.forThisSystem(), TestTrees.shell("alpha", "trap '' TERM; exec sleep 1000", GRACE));
+        // Once the shell has become sleep, the trap is in place (an ignored signal stays ignored across exec).
+        await().until(() -> ProcessHandle.of(alpha.pid())
+                .flatMap(p -> p.info().command())
+                .map(c -> c.endsWith("/sleep"))
+                .orElse(false));
 
         List<ReapOutcome> outcomes = reapWith(ProcessTable.forThisSystem());
 

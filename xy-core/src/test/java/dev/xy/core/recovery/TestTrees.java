@@ -9,8 +9,8 @@ import dev.xy.core.config.ServerConfig;
 import dev.xy.core.config.StopConfig;
 import dev.xy.core.logs.LogHub;
 import dev.xy.core.logs.RotatingLogFile;
+import dev.xy.core.testing.FreePorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,7 +38,7 @@ final class TestTrees {
                 Path.of("/configs/" + name + ".kdl"),
                 "/bin/sh",
                 List.of("-c", script),
-                freePort(),
+                FreePorts.next(),
                 Map.of(),
                 Optional.empty(),
                 true,
@@ -51,12 +51,6 @@ final class TestTrees {
     static LogHub hub(Path dir, String name) throws IOException {
         return new LogHub(
                 name, new RotatingLogFile(dir.resolve(name + ".log"), 1L << 30, 3), System::currentTimeMillis);
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     /**

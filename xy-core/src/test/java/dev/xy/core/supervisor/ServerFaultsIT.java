@@ -10,8 +10,8 @@ import dev.xy.core.health.EchoServer;
 import dev.xy.core.logs.LogLine;
 import dev.xy.core.logs.LogStream;
 import dev.xy.core.ports.PortHolders;
+import dev.xy.core.testing.FreePorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -51,18 +51,12 @@ class ServerFaultsIT {
         strays.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     private static RestartConfig restart(RestartPolicy policy) {
         return new RestartConfig(policy, Duration.ofMillis(50), Duration.ofMillis(200), 20);
     }
 
     private ServerSupervisor supervise(ServerConfig config) throws IOException {
-        ServerConfig onFreePort = TestServers.with(config, freePort(), config.env(), config.workingDir());
+        ServerConfig onFreePort = TestServers.with(config, FreePorts.next(), config.env(), config.workingDir());
         ServerSupervisor supervisor = new ServerSupervisor(
                 onFreePort, scheduler, new OsProcessLauncher(dir), TestServers.hub(dir, config.name()));
         supervisors.add(supervisor);
@@ -169,7 +163,7 @@ class ServerFaultsIT {
         ServerConfig config = TestServers.config(binary.toString(), List.of(), restart(RestartPolicy.ALWAYS), LONG);
         OsProcessLauncher os = new OsProcessLauncher(dir);
         ServerSupervisor supervisor = new ServerSupervisor(
-                TestServers.with(config, freePort(), config.env(), config.workingDir()),
+                TestServers.with(config, FreePorts.next(), config.env(), config.workingDir()),
                 scheduler,
                 (c, logs) -> {
                     synchronized (launches) {

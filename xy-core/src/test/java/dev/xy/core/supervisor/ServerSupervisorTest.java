@@ -387,4 +387,22 @@ class ServerSupervisorTest {
         launcher.last().exitWith(1);
         assertThat(lastReason()).endsWith("restarting in 100ms");
     }
+
+    @Test
+    void aStartOrRestartAfterShutdownStartsNothing() {
+        started(TestServers.config(RestartPolicy.ON_FAILURE, 5));
+        launcher.last().ignoresTerm = true;
+        CompletableFuture<Void> shutdown = supervisor.shutdown();
+        assertThat(state()).isEqualTo(STOPPING);
+
+        CompletableFuture<StartOutcome> start = supervisor.start();
+        CompletableFuture<StartOutcome> restart = supervisor.restart();
+        launcher.last().exitWith(0);
+
+        assertThat(shutdown).isDone();
+        assertThat(start).isCompletedExceptionally();
+        assertThat(restart).isCompletedExceptionally();
+        assertThat(launcher.launched).as("nothing spawned after the shutdown").hasSize(1);
+        assertThat(state()).isEqualTo(STOPPED);
+    }
 }

@@ -9,6 +9,7 @@ import dev.xy.core.config.ServerConfig;
 import dev.xy.core.config.StopConfig;
 import dev.xy.core.logs.LogHub;
 import dev.xy.core.logs.RotatingLogFile;
+import dev.xy.core.testing.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -19,6 +20,12 @@ import java.util.Optional;
 
 /** Configs and log hubs for supervisor tests. */
 final class TestServers {
+    /**
+     * One port for every config of a test run, so that configs built twice compare equal; free when chosen (a
+     * fixed one, say 3001, may be another process's on a shared machine).
+     */
+    static final int PORT = FreePorts.next();
+
     /** Most supervisor tests are about processes, not readiness: their servers are ready once spawned. */
     static final HealthConfig NO_HEALTH_CHECK = HealthConfig.DEFAULT.withMode(HealthMode.NONE);
 
@@ -30,7 +37,7 @@ final class TestServers {
                 Path.of("/configs/alpha.kdl"),
                 command,
                 args,
-                3001,
+                PORT,
                 Map.of(),
                 Optional.empty(),
                 true,
@@ -77,4 +84,6 @@ final class TestServers {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** A port nothing listens on now: a fixed one (say 3001) may be another process's on a shared machine. */
 }
