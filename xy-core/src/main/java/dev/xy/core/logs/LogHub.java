@@ -119,10 +119,7 @@ public final class LogHub implements AutoCloseable {
     public void flush() {
         List<String> notices;
         synchronized (this) {
-            notices = closed ? List.of() : writer.flush();
-            if (!notices.isEmpty()) {
-                keepNotices(notices, clock.getAsLong());
-            }
+            notices = flushFile();
         }
         tell(notices);
     }
@@ -136,7 +133,7 @@ public final class LogHub implements AutoCloseable {
         Optional<Backlog> backlog;
         List<String> notices;
         synchronized (this) {
-            notices = flushForBacklog();
+            notices = flushFile();
             recent = ring.tail(server, count);
             backlog = backlog(recent, count);
         }
@@ -159,7 +156,7 @@ public final class LogHub implements AutoCloseable {
         Optional<Backlog> backlog;
         List<String> notices;
         synchronized (this) {
-            notices = flushForBacklog();
+            notices = flushFile();
             List<LogLine> recent = ring.tail(server, tail);
             backlog = backlog(recent, tail);
             if (backlog.isPresent()) {
@@ -188,10 +185,11 @@ public final class LogHub implements AutoCloseable {
     }
 
     /**
-     * The files must hold every line the ring does before they are marked for reading back; flushed through the
-     * writer, so that a disk failing just now is counted and told like any other. Called holding the lock.
+     * Pushes the file buffer out through the writer, so that a disk failing just now is counted and told like any
+     * other; before a tail, so that the files hold every line the ring does when they are marked for reading back.
+     * Called holding the lock.
      */
-    private List<String> flushForBacklog() {
+    private List<String> flushFile() {
         List<String> notices = closed ? List.<String>of() : writer.flush();
         if (!notices.isEmpty()) {
             keepNotices(notices, clock.getAsLong());
