@@ -1,5 +1,6 @@
 package dev.xy.cli;
 
+import dev.xy.core.platform.Plist;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -44,29 +45,17 @@ final class LaunchdAgent implements ServiceDefinition {
     @Override
     public String content() {
         String log = setup.paths().stateDir().resolve("daemon.log").toString();
-        StringBuilder plist = new StringBuilder()
-                .append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-                .append("<!DOCTYPE plist PUBLIC \"-//Apple//DTD PLIST 1.0//EN\"")
-                .append(" \"http://www.apple.com/DTDs/PropertyList-1.0.dtd\">\n")
-                .append("<!-- Written by `xy service install`; `xy service uninstall` removes it. -->\n")
-                .append("<plist version=\"1.0\">\n<dict>\n")
-                .append(entry("Label", LABEL))
-                .append("  <key>ProgramArguments</key>\n  <array>\n");
-        setup.daemonCommand()
-                .forEach(word -> plist.append("    <string>").append(xml(word)).append("</string>\n"));
-        plist.append("  </array>\n")
-                .append("  <key>RunAtLoad</key>\n  <true/>\n")
-                .append("  <!-- Started again when it exits unsuccessfully, as systemd's Restart=on-failure. -->\n")
-                .append("  <key>KeepAlive</key>\n  <dict>\n    <key>SuccessfulExit</key>\n    <false/>\n  </dict>\n")
-                .append(entry("WorkingDirectory", setup.home().toString()))
-                .append("  <key>EnvironmentVariables</key>\n  <dict>\n");
-        setup.carriedEnv()
-                .forEach((name, value) -> plist.append(entry(name, value).indent(2)));
-        return plist.append("  </dict>\n")
-                .append(entry("StandardOutPath", log))
-                .append(entry("StandardErrorPath", log))
-                .append("</dict>\n</plist>\n")
-                .toString();
+        return Plist.writtenBy("Written by `xy service install`; `xy service uninstall` removes it.")
+                .string("Label", LABEL)
+                .array("ProgramArguments", setup.daemonCommand())
+                .bool("RunAtLoad", true)
+                .comment("Started again when it exits unsuccessfully, as systemd's Restart=on-failure.")
+                .dict("KeepAlive", keepAlive -> keepAlive.bool("SuccessfulExit", false))
+                .string("WorkingDirectory", setup.home().toString())
+                .dict("EnvironmentVariables", setup.carriedEnv())
+                .string("StandardOutPath", log)
+                .string("StandardErrorPath", log)
+                .text();
     }
 
     @Override
@@ -96,13 +85,5 @@ final class LaunchdAgent implements ServiceDefinition {
 
     private String domain() {
         return "gui/" + uid;
-    }
-
-    private static String entry(String key, String value) {
-        return "  <key>" + xml(key) + "</key>\n  <string>" + xml(value) + "</string>\n";
-    }
-
-    private static String xml(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

@@ -33,6 +33,8 @@ public final class BackendConnector {
 
     private final XyPaths paths;
     private final Consumer<String> log;
+    /** The host this connector acquired, from the moment the lock is taken: a quit may come before it is served. */
+    private volatile DaemonHost hosted;
 
     public BackendConnector(XyPaths paths, Consumer<String> log) {
         this.paths = paths;
@@ -83,6 +85,7 @@ public final class BackendConnector {
      */
     Backend host() throws IOException {
         DaemonHost host = DaemonHost.acquire(paths, Wire.Host.APP, log);
+        hosted = host;
         try {
             ConfigSet loaded = ConfigLoader.loadDirectory(paths.configDir());
             Engine engine = host.serve(hostable(loaded));
@@ -90,6 +93,18 @@ public final class BackendConnector {
         } catch (IOException | RuntimeException e) {
             host.close();
             throw e;
+        }
+    }
+
+    /**
+     * Stops what this connector hosts, if anything, even while {@link #connect} is still starting it (this then
+     * waits for that to finish): a quit or SIGTERM during start-up must not leave hosted servers running. Safe
+     * from a shutdown hook, idempotent.
+     */
+    public void closeHosted() {
+        DaemonHost host = hosted;
+        if (host != null) {
+            host.close();
         }
     }
 

@@ -52,9 +52,10 @@ public final class XyApp extends Application {
         Platform.setImplicitExit(false);
         XyPaths paths = XyPaths.fromEnvironment();
         Calls calls = new Calls(workers(), Platform::runLater, new Feedback());
+        BackendConnector connector = new BackendConnector(paths, XyApp::log);
         MainViewModel vm = new MainViewModel(
                 calls,
-                new BackendConnector(paths, XyApp::log)::connect,
+                connector::connect,
                 FolderOpener.forThisSystem(),
                 LoginItems.forThisSystem(),
                 System::currentTimeMillis);
@@ -87,7 +88,7 @@ public final class XyApp extends Application {
             }
             vm.feedback().error(name + " failed: " + reason);
         });
-        handleSignals(life);
+        handleSignals(life, connector);
         stage.show();
         vm.connect();
         vm.startAtLogin().refresh();
@@ -158,8 +159,11 @@ public final class XyApp extends Application {
         return dump == null || dump.isBlank() ? null : Path.of(dump);
     }
 
-    /** SIGTERM and SIGINT quit as the menu does; a shutdown hook makes sure hosted servers never outlive us. */
-    private void handleSignals(AppLifecycle life) {
+    /**
+     * SIGTERM and SIGINT quit as the menu does; a shutdown hook makes sure hosted servers never outlive us, also
+     * when the quit comes while the app is still connecting (no backend handed out yet, servers already starting).
+     */
+    private void handleSignals(AppLifecycle life, BackendConnector connector) {
         Signal.handle(new Signal("TERM"), signal -> life.quit());
         Signal.handle(new Signal("INT"), signal -> life.quit());
         Runtime.getRuntime()
@@ -169,6 +173,7 @@ public final class XyApp extends Application {
                             if (backend != null) {
                                 backend.close();
                             }
+                            connector.closeHosted();
                         },
                         "xy-gui-shutdown-hook"));
     }

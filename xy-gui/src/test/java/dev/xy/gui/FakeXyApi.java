@@ -113,22 +113,8 @@ public final class FakeXyApi implements XyApi {
                 .filter(x -> x.name().equals(name))
                 .findFirst()
                 .orElseThrow(() -> new RpcException(ErrorCodes.SERVER_NOT_FOUND, "no server named " + name));
-        return new Wire.ServerDetail(
-                s.name(),
-                s.state(),
-                s.ready(),
-                s.pid(),
-                s.port(),
-                s.url(),
-                s.uptimeSecs(),
-                s.restartCount(),
-                s.lastExit(),
-                s.reason(),
-                s.mcp(),
-                List.of(),
-                "/tmp/xy-test/servers/" + name + ".kdl",
-                "/tmp/xy-test/logs/" + name + ".log",
-                List.of());
+        return Wire.ServerDetail.of(
+                s, List.of(), "/tmp/xy-test/servers/" + name + ".kdl", "/tmp/xy-test/logs/" + name + ".log", List.of());
     }
 
     @Override

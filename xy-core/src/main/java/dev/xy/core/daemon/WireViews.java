@@ -43,19 +43,8 @@ final class WireViews {
             Optional<Duration> uptime,
             Optional<String> logTrouble,
             Path logFile) {
-        Wire.ServerSummary s = summary(status, config, uptime, logTrouble);
-        return new Wire.ServerDetail(
-                s.name(),
-                s.state(),
-                s.ready(),
-                s.pid(),
-                s.port(),
-                s.url(),
-                s.uptimeSecs(),
-                s.restartCount(),
-                s.lastExit(),
-                s.reason(),
-                s.mcp(),
+        return Wire.ServerDetail.of(
+                summary(status, config, uptime, logTrouble),
                 status.mcp().map(McpIdentity::tools).orElse(null),
                 config.file().toString(),
                 logFile.toString(),

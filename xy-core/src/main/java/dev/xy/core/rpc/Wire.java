@@ -54,7 +54,32 @@ public final class Wire {
             List<String> toolNames,
             String configFile,
             String logFile,
-            List<TransitionView> recentTransitions) {}
+            List<TransitionView> recentTransitions) {
+        /** The fields of {@code summary}, and the details. */
+        public static ServerDetail of(
+                ServerSummary summary,
+                List<String> toolNames,
+                String configFile,
+                String logFile,
+                List<TransitionView> recentTransitions) {
+            return new ServerDetail(
+                    summary.name(),
+                    summary.state(),
+                    summary.ready(),
+                    summary.pid(),
+                    summary.port(),
+                    summary.url(),
+                    summary.uptimeSecs(),
+                    summary.restartCount(),
+                    summary.lastExit(),
+                    summary.reason(),
+                    summary.mcp(),
+                    toolNames,
+                    configFile,
+                    logFile,
+                    recentTransitions);
+        }
+    }
 
     /**
      * Which servers a command is for: exactly one of a name, several names, or all. {@code wait} (default

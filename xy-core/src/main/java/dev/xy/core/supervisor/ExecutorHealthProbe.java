@@ -39,6 +39,8 @@ public final class ExecutorHealthProbe implements HealthProbe, AutoCloseable {
     private final Prober prober;
     private final ExecutorService pool;
     private final Map<LaunchedProcess, KeptSession> sessions = new ConcurrentHashMap<>();
+    /** The check under way for a process, if any: a release waits for it, so that its session is kept, then ended. */
+    private final Map<LaunchedProcess, CompletableFuture<ProbeOutcome>> checking = new ConcurrentHashMap<>();
 
     public ExecutorHealthProbe(PortHolders holders) {
         this.prober = new Prober(holders);
@@ -58,6 +60,8 @@ public final class ExecutorHealthProbe implements HealthProbe, AutoCloseable {
             ServerConfig config, LaunchedProcess process, Optional<McpIdentity> known) {
         CompletableFuture<ProbeOutcome> outcome = new CompletableFuture<>();
         KeptSession kept = sessionOf(process);
+        checking.put(process, outcome);
+        outcome.whenComplete((result, error) -> checking.remove(process, outcome));
         try {
             pool.execute(() -> {
                 try {
@@ -72,8 +76,23 @@ public final class ExecutorHealthProbe implements HealthProbe, AutoCloseable {
         return outcome;
     }
 
+    /**
+     * Ends the process's session before it is stopped. A check under way first finishes (it is bounded by its
+     * timeout) and puts its session back, so that it is DELETEd here while the server still answers, rather than
+     * by the check after the server has had its SIGTERM.
+     */
     @Override
     public CompletableFuture<Void> release(LaunchedProcess process) {
+        CompletableFuture<ProbeOutcome> underWay = checking.get(process);
+        if (underWay == null) {
+            return endSession(process);
+        }
+        return underWay.handle((outcome, error) -> (Void) null)
+                .completeOnTimeout(null, RELEASE_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                .thenCompose(checked -> endSession(process));
+    }
+
+    private CompletableFuture<Void> endSession(LaunchedProcess process) {
         Optional<Runnable> delete = sessionOf(process).close();
         if (delete.isEmpty()) {
             return CompletableFuture.completedFuture(null);

@@ -84,7 +84,24 @@ public final class ProcessGroups {
     }
 
     /** One process in the table: its pid, its group, and whether it is a zombie. */
-    private record Row(long pid, long pgid, boolean zombie) {}
+    record Row(long pid, long pgid, boolean zombie) {}
+
+    /**
+     * The rows of {@code ps -o pid=,pgid=,stat=}: columns apart by any white space, rows with fewer columns left
+     * out.
+     *
+     * @throws NumberFormatException when a pid or pgid is not a number
+     */
+    static List<Row> rows(String table) {
+        List<Row> rows = new ArrayList<>();
+        for (String row : table.split("\n")) {
+            String[] columns = row.trim().split("\\s+");
+            if (columns.length >= 3) {
+                rows.add(new Row(Long.parseLong(columns[0]), Long.parseLong(columns[1]), columns[2].startsWith("Z")));
+            }
+        }
+        return rows;
+    }
 
     /** Every process, from {@code ps}; empty when it cannot be run. */
     private static Optional<List<Row>> table() {
@@ -96,15 +113,7 @@ public final class ProcessGroups {
             if (!ps.waitFor(5, TimeUnit.SECONDS) || ps.exitValue() != 0) {
                 return Optional.empty();
             }
-            List<Row> rows = new ArrayList<>();
-            for (String row : table.split("\n")) {
-                String[] columns = row.trim().split("\s+");
-                if (columns.length >= 3) {
-                    rows.add(new Row(
-                            Long.parseLong(columns[0]), Long.parseLong(columns[1]), columns[2].startsWith("Z")));
-                }
-            }
-            return Optional.of(rows);
+            return Optional.of(rows(table));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         } catch (InterruptedException e) {

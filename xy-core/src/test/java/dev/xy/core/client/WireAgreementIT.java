@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.xy.core.config.ConfigLoader;
-import dev.xy.core.daemon.DaemonHost;
 import dev.xy.core.daemon.XyPaths;
 import dev.xy.core.rpc.Json;
 import dev.xy.core.rpc.Methods;
 import dev.xy.core.rpc.Wire;
 import dev.xy.core.rpc.WireCodec;
 import dev.xy.core.testing.FreePorts;
+import dev.xy.core.testing.HostedEngine;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -46,23 +45,22 @@ class WireAgreementIT {
     @TempDir
     Path dir;
 
-    private DaemonHost host;
+    private HostedEngine hosted;
     private ServerSocket taken;
 
     @AfterEach
-    void tearDown() throws IOException {
-        if (host != null) {
-            host.close();
+    void tearDown() throws Exception {
+        if (hosted != null) {
+            hosted.close();
         }
         if (taken != null) {
             taken.close();
         }
     }
 
-    private static void server(XyPaths paths, String name, String command, int port, String extra) throws IOException {
-        Files.writeString(
-                paths.configDir().resolve(name + ".kdl"),
-                command + "\nport " + port + "\nhealth {\n  mode \"none\"\n}\n" + extra);
+    /** A server of {@code command}'s config lines on {@code port}, with no health check. */
+    private void server(String name, String command, int port, String extra) throws IOException {
+        hosted.config(name, command + "\nport " + port + "\nhealth {\n  mode \"none\"\n}\n" + extra);
     }
 
     /** One connection that sends raw request lines and keeps every line the daemon sends back. */
@@ -138,22 +136,19 @@ class WireAgreementIT {
 
     @Test
     void everyAnswerOfARealDaemonReadsAndPrintsAsWithDatabind() throws Exception {
-        XyPaths paths = XyPaths.from(
-                Map.of(
-                        "XDG_CONFIG_HOME", dir.resolve("cfg").toString(),
-                        "XDG_STATE_HOME", dir.resolve("state").toString(),
-                        "XDG_RUNTIME_DIR",
-                                Files.createDirectories(dir.resolve("run")).toString()),
-                dir);
-        Files.createDirectories(paths.configDir());
-        String shell = "command \"/bin/sh\"\nargs \"-c\" \"echo 'h\u00e9llo \\\"w\\\"\\t\u65e5'; exec sleep 1000\"";
-        server(paths, "alpha", shell, FreePorts.next(), "");
-        server(paths, "idle", shell, FreePorts.next(), "autostart #false\n");
-        server(paths, "missing", "command \"no-such-xy-binary\"", FreePorts.next(), "autostart #false\n");
+        hosted = HostedEngine.in(dir);
+        XyPaths paths = hosted.paths();
+        String script = "echo 'h\u00e9llo \\\"w\\\"\\t\u65e5'; exec sleep 1000";
+        hosted.shellServer("alpha", script, "");
+        hosted.shellServer("idle", script, "autostart #false\n");
+        server("missing", "command \"no-such-xy-binary\"", FreePorts.next(), "autostart #false\n");
         taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        server(paths, "taken", shell, taken.getLocalPort(), "autostart #false\n");
-        host = DaemonHost.acquire(paths, Wire.Host.DAEMON, message -> {});
-        host.serve(ConfigLoader.loadDirectory(paths.configDir()));
+        server(
+                "taken",
+                "command \"/bin/sh\"\nargs \"-c\" \"" + script + "\"",
+                taken.getLocalPort(),
+                "autostart #false\n");
+        hosted.serve(Wire.Host.DAEMON);
 
         try (Raw raw = new Raw(paths.socket());
                 DaemonClient client = DaemonClient.connect(paths.socket())) {
@@ -177,7 +172,7 @@ class WireAgreementIT {
             Files.writeString(paths.configDir().resolve("broken.kdl"), "comand \"x\"\n");
             raw.ask(Methods.RELOAD, null, Wire.ReloadResult.class);
             Files.delete(paths.configDir().resolve("broken.kdl"));
-            server(paths, "gamma", shell, FreePorts.next(), "autostart #false\n");
+            hosted.shellServer("gamma", script, "autostart #false\n");
             Files.delete(paths.configDir().resolve("idle.kdl"));
             raw.ask(Methods.RELOAD, "{\"wait\":false}", Wire.ReloadResult.class);
             raw.ask(Methods.LIST, null, WireCodec.listOf(Wire.ServerSummary.class));

@@ -4,21 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.xy.core.config.ConfigLoader;
 import dev.xy.core.rpc.ErrorCodes;
 import dev.xy.core.rpc.RpcException;
 import dev.xy.core.rpc.Wire;
 import dev.xy.core.supervisor.ServerState;
-import dev.xy.core.testing.FreePorts;
+import dev.xy.core.testing.HostedEngine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,47 +50,33 @@ class ConfigDirFaultsIT {
     @TempDir
     Path dir;
 
+    private HostedEngine hosted;
     private XyPaths paths;
-    private DaemonHost host;
     private Engine engine;
-    private final List<String> daemonLog = new CopyOnWriteArrayList<>();
     private Path chmodded;
 
     @BeforeEach
     void setUp() throws IOException {
-        paths = XyPaths.from(
-                Map.of(
-                        "XDG_CONFIG_HOME", dir.resolve("cfg").toString(),
-                        "XDG_STATE_HOME", dir.resolve("state").toString(),
-                        "XDG_RUNTIME_DIR",
-                                Files.createDirectories(dir.resolve("run")).toString()),
-                dir);
-        Files.createDirectories(paths.configDir());
+        hosted = HostedEngine.in(dir);
+        paths = hosted.paths();
     }
 
     @AfterEach
-    void tearDown() throws IOException {
+    void tearDown() throws Exception {
         if (chmodded != null) {
             Files.setPosixFilePermissions(chmodded, PosixFilePermissions.fromString("rwx------"));
         }
-        if (host != null) {
-            host.close();
-        }
+        hosted.close();
     }
 
     private void server(String name) throws IOException {
-        int port = FreePorts.next();
-        Files.writeString(
-                paths.configDir().resolve(name + ".kdl"),
-                "command \"/bin/sh\"\nargs \"-c\" \"exec sleep 1000\"\nport " + port
-                        + "\nhealth {\n  mode \"none\"\n}\n");
+        hosted.shellServer(name, "exec sleep 1000", "");
     }
 
     private void serve() throws IOException {
-        host = DaemonHost.acquire(paths, Wire.Host.APP, daemonLog::add);
-        engine = host.serve(ConfigLoader.loadDirectory(paths.configDir()));
+        engine = hosted.serve(Wire.Host.APP);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(engine.list())
-                .as("daemon log: %s", daemonLog)
+                .as("daemon log: %s", hosted.daemonLog())
                 .allSatisfy(s -> assertThat(s.state()).isEqualTo(ServerState.RUNNING)));
     }
 

@@ -8,8 +8,6 @@ import dev.xy.core.api.LogListener;
 import dev.xy.core.api.StateListener;
 import dev.xy.core.api.Subscription;
 import dev.xy.core.api.XyApi;
-import dev.xy.core.client.DaemonClient;
-import dev.xy.core.config.ConfigLoader;
 import dev.xy.core.logs.LogLine;
 import dev.xy.core.logs.LogStream;
 import dev.xy.core.rpc.ErrorCodes;
@@ -17,13 +15,13 @@ import dev.xy.core.rpc.RpcException;
 import dev.xy.core.rpc.Wire;
 import dev.xy.core.supervisor.ServerState;
 import dev.xy.core.testing.FreePorts;
+import dev.xy.core.testing.HostedEngine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -46,49 +44,28 @@ class DaemonHostIT {
     @TempDir
     Path dir;
 
+    private HostedEngine hosted;
     private XyPaths paths;
-    private DaemonHost host;
     private Engine engine;
-    private final List<AutoCloseable> toClose = new ArrayList<>();
 
     @BeforeEach
     void setUp() throws IOException {
-        paths = XyPaths.from(
-                Map.of(
-                        "XDG_CONFIG_HOME", dir.resolve("cfg").toString(),
-                        "XDG_STATE_HOME", dir.resolve("state").toString(),
-                        "XDG_RUNTIME_DIR",
-                                Files.createDirectories(dir.resolve("run")).toString()),
-                dir);
-        Files.createDirectories(paths.configDir());
+        hosted = HostedEngine.in(dir);
+        paths = hosted.paths();
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        for (AutoCloseable closeable : toClose) {
-            closeable.close();
-        }
-        if (host != null) {
-            host.close();
-        }
+        hosted.close();
     }
 
     private void server(String name, String script, String extra) throws IOException {
-        Files.writeString(
-                paths.configDir().resolve(name + ".kdl"),
-                "command \"/bin/sh\"\nargs \"-c\" \"" + script + "\"\nport " + FreePorts.next() + "\n"
-                        + "health {\n  mode \"none\"\n}\n" + extra);
+        hosted.shellServer(name, script, extra);
     }
 
     private XyApi serve(Side side) throws IOException {
-        host = DaemonHost.acquire(paths, Wire.Host.APP, message -> {});
-        engine = host.serve(ConfigLoader.loadDirectory(paths.configDir()));
-        if (side == Side.IN_PROCESS) {
-            return engine;
-        }
-        DaemonClient client = DaemonClient.connect(paths.socket());
-        toClose.add(client);
-        return client;
+        engine = hosted.serve(Wire.Host.APP);
+        return side == Side.IN_PROCESS ? engine : hosted.client();
     }
 
     private static ServerState state(XyApi api, String name) throws Exception {
@@ -140,7 +117,7 @@ class DaemonHostIT {
         await().until(() -> state(api, "alpha") == ServerState.RUNNING);
 
         Recorder recorder = new Recorder();
-        toClose.add(api.subscribe(recorder));
+        hosted.closeWith(api.subscribe(recorder));
         assertThat(recorder.snapshot).singleElement().satisfies(s -> {
             assertThat(s.name()).isEqualTo("alpha");
             assertThat(s.state()).isEqualTo(ServerState.RUNNING);
@@ -163,7 +140,7 @@ class DaemonHostIT {
         server("beta", "exec sleep 1000", "autostart #false\n");
         XyApi api = serve(side);
         Recorder recorder = new Recorder();
-        toClose.add(api.subscribe(recorder));
+        hosted.closeWith(api.subscribe(recorder));
 
         Files.delete(paths.configDir().resolve("alpha.kdl"));
         server("beta", "exec sleep 2000", "autostart #false\n");
@@ -181,16 +158,12 @@ class DaemonHostIT {
     @ParameterizedTest
     @EnumSource(Side.class)
     void reloadStartsAChangedServerThatHadFailedAndReportsWhatCouldNotStart(Side side) throws Exception {
-        Files.writeString(
-                paths.configDir().resolve("fixme.kdl"),
-                "command \"no-such-xy-binary\"\nport " + FreePorts.next() + "\n");
+        hosted.config("fixme", "command \"no-such-xy-binary\"\nport " + FreePorts.next() + "\n");
         XyApi api = serve(side);
         await().until(() -> state(api, "fixme") == ServerState.FAILED);
 
         server("fixme", "exec sleep 1000", "");
-        Files.writeString(
-                paths.configDir().resolve("broken.kdl"),
-                "command \"another-missing-binary\"\nport " + FreePorts.next() + "\n");
+        hosted.config("broken", "command \"another-missing-binary\"\nport " + FreePorts.next() + "\n");
         Wire.ReloadResult result = api.reload();
 
         assertThat(result.started()).containsExactly("fixme");
@@ -209,8 +182,8 @@ class DaemonHostIT {
         await().until(() -> state(api, "alpha") == ServerState.RUNNING);
 
         // Checked over TCP this time: a server that exits at once never becomes ready.
-        Files.writeString(
-                paths.configDir().resolve("alpha.kdl"),
+        hosted.config(
+                "alpha",
                 "command \"/bin/sh\"\nargs \"-c\" \"echo broken >&2; exit 2\"\nport " + FreePorts.next()
                         + "\nhealth {\n  mode \"tcp\"\n}\nrestart {\n  policy never\n}\n");
         Wire.ReloadResult broken = api.reload();
@@ -236,9 +209,7 @@ class DaemonHostIT {
     void aPartlyFailedStartTellsEveryServersOutcomeInTypedData(Side side) throws Exception {
         server("good", "exec sleep 1000", "autostart #false\n");
         server("running", "exec sleep 1000", "");
-        Files.writeString(
-                paths.configDir().resolve("missing.kdl"),
-                "command \"no-such-xy-binary\"\nport " + FreePorts.next() + "\nautostart #false\n");
+        hosted.config("missing", "command \"no-such-xy-binary\"\nport " + FreePorts.next() + "\nautostart #false\n");
         XyApi api = serve(side);
         await().until(() -> state(api, "running") == ServerState.RUNNING);
 
@@ -310,7 +281,7 @@ class DaemonHostIT {
         assertThat(api.list()).extracting(Wire.ServerSummary::name).containsExactly("alpha");
         assertThat(api.status("alpha").pid()).isEqualTo(alpha);
 
-        host.close();
+        hosted.host().close();
         await().until(() -> ProcessHandle.of(alpha).map(p -> !p.isAlive()).orElse(true));
     }
 
@@ -320,7 +291,7 @@ class DaemonHostIT {
         server("beta", "exec sleep 1000", "");
         XyApi api = serve(Side.OVER_THE_SOCKET);
         List<LogLine> lines = new CopyOnWriteArrayList<>();
-        toClose.add(api.follow("alpha", 0, lines::add));
+        hosted.closeWith(api.follow("alpha", 0, lines::add));
 
         List<Thread> threads = new ArrayList<>();
         List<Throwable> failures = new CopyOnWriteArrayList<>();
@@ -353,7 +324,7 @@ class DaemonHostIT {
         Recorder recorder = new Recorder();
         api.subscribe(recorder);
 
-        host.close();
+        hosted.host().close();
 
         await().until(() -> recorder.lost.get() != null);
         assertThat(recorder.transitionsOf("alpha")).contains("running>stopping", "stopping>stopped");

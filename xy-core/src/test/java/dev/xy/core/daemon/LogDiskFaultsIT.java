@@ -4,23 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.xy.core.api.StateListener;
-import dev.xy.core.api.Subscription;
-import dev.xy.core.config.ConfigLoader;
 import dev.xy.core.logs.LogLine;
 import dev.xy.core.logs.LogStream;
 import dev.xy.core.rpc.Wire;
 import dev.xy.core.supervisor.ServerState;
-import dev.xy.core.testing.FreePorts;
+import dev.xy.core.testing.HostedEngine;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,50 +44,28 @@ class LogDiskFaultsIT {
     @TempDir
     Path dir;
 
+    private HostedEngine hosted;
     private XyPaths paths;
-    private DaemonHost host;
     private Engine engine;
-    private final List<String> daemonLog = new CopyOnWriteArrayList<>();
     private final List<Wire.StateEvent> events = new CopyOnWriteArrayList<>();
     private final List<LogLine> followed = new CopyOnWriteArrayList<>();
-    private final List<Subscription> subscriptions = new ArrayList<>();
-    private Path chmodded;
 
     @BeforeEach
     void setUp() throws IOException {
-        paths = XyPaths.from(
-                Map.of(
-                        "XDG_CONFIG_HOME", dir.resolve("cfg").toString(),
-                        "XDG_STATE_HOME", dir.resolve("state").toString(),
-                        "XDG_RUNTIME_DIR",
-                                Files.createDirectories(dir.resolve("run")).toString()),
-                dir);
-        Files.createDirectories(paths.configDir());
+        hosted = HostedEngine.in(dir);
+        paths = hosted.paths();
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        if (chmodded != null) {
-            Files.setPosixFilePermissions(chmodded, PosixFilePermissions.fromString("rwx------"));
-        }
-        for (Subscription subscription : subscriptions) {
-            subscription.close();
-        }
-        if (host != null) {
-            host.close();
-        }
+        hosted.close();
     }
 
     /** A server that prints {@code tick 0}, {@code tick 1}, … every 20 ms, with these extra config lines. */
     private void serveTicker(String extra) throws Exception {
-        int port = FreePorts.next();
-        Files.writeString(
-                paths.configDir().resolve("alpha.kdl"),
-                "command \"/bin/sh\"\nargs \"-c\" \"i=0; while :; do echo tick $i; i=$((i+1)); sleep 0.02; done\"\n"
-                        + "port " + port + "\nhealth {\n  mode \"none\"\n}\n" + extra);
-        host = DaemonHost.acquire(paths, Wire.Host.APP, daemonLog::add);
-        engine = host.serve(ConfigLoader.loadDirectory(paths.configDir()));
-        subscriptions.add(engine.subscribe(new StateListener() {
+        hosted.shellServer("alpha", "i=0; while :; do echo tick $i; i=$((i+1)); sleep 0.02; done", extra);
+        engine = hosted.serve(Wire.Host.APP);
+        hosted.closeWith(engine.subscribe(new StateListener() {
             @Override
             public void snapshot(List<Wire.ServerSummary> servers) {}
 
@@ -100,7 +74,7 @@ class LogDiskFaultsIT {
                 events.add(event);
             }
         }));
-        subscriptions.add(engine.follow("alpha", 0, followed::add));
+        hosted.closeWith(engine.follow("alpha", 0, followed::add));
         await().atMost(LONG).until(() -> ticksFollowed().size() > 5);
     }
 
@@ -180,7 +154,9 @@ class LogDiskFaultsIT {
         assertNoGaps(ticksFollowed());
         assertThat(xyFollowed("cannot write")).hasSize(1).first().asString().contains("No space left on device");
         assertThat(changes("cannot write")).hasSize(1);
-        assertThat(daemonLog).filteredOn(l -> l.contains("cannot write")).hasSize(1);
+        assertThat(hosted.daemonLog())
+                .filteredOn(l -> l.contains("cannot write"))
+                .hasSize(1);
         assertThat(reason()).doesNotContain("cannot write");
 
         // Every tick is accounted for: in the file written before, counted as missing, or in the new file.
@@ -217,7 +193,7 @@ class LogDiskFaultsIT {
         List<String> lines = fileLines(logFile());
         assertThat(lines.get(0)).startsWith("xy " + logFile() + " was removed or replaced");
         assertThat(xyFollowed("was removed or replaced")).hasSize(1);
-        assertThat(daemonLog)
+        assertThat(hosted.daemonLog())
                 .filteredOn(l -> l.contains("was removed or replaced"))
                 .hasSize(1);
         assertNoGaps(ticksFollowed());
@@ -270,7 +246,9 @@ class LogDiskFaultsIT {
         assertThat(Files.size(logFile())).isGreaterThan(2048);
         assertNoGaps(ticks(lines.stream().map(l -> l.replaceFirst("^stdout ", ""))));
         assertThat(xyFollowed("cannot rotate")).hasSize(1);
-        assertThat(daemonLog).filteredOn(l -> l.contains("cannot rotate")).hasSize(1);
+        assertThat(hosted.daemonLog())
+                .filteredOn(l -> l.contains("cannot rotate"))
+                .hasSize(1);
         assertThat(engine.status("alpha").state()).isEqualTo(ServerState.RUNNING);
     }
 }

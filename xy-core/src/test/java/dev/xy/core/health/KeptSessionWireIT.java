@@ -4,15 +4,29 @@ import static dev.xy.core.health.ScriptedHttpServer.response;
 import static dev.xy.core.health.ScriptedHttpServer.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.xy.core.config.ConfigLoader;
+import dev.xy.core.config.ServerConfig;
+import dev.xy.core.ports.PortHolders;
+import dev.xy.core.supervisor.ExecutorHealthProbe;
+import dev.xy.core.supervisor.ExitStatus;
+import dev.xy.core.supervisor.LaunchedProcess;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Periodic checks on a kept session, on the wire: the exact requests of a check, how a refused session is
@@ -187,5 +201,79 @@ class KeptSessionWireIT {
             assertThat(exchanges(server, 4)).containsExactly("tools/list s-1");
             kept.close().orElseThrow().run();
         }
+    }
+
+    @Test
+    void aReleaseDuringACheckWaitsForItThenEndsItsSessionBeforeTheServerIsStopped(@TempDir Path dir) throws Exception {
+        CountDownLatch answerTheCheck = new CountDownLatch(1);
+        ToolsList slowSecondList = (request, call, out, connection) -> {
+            if (call == 2) {
+                await(answerTheCheck);
+            }
+            tools(request, out);
+        };
+        try (ScriptedHttpServer server = server(slowSecondList);
+                ExecutorHealthProbe probe = new ExecutorHealthProbe(PortHolders.forThisSystem())) {
+            Files.writeString(
+                    dir.resolve("scripted.kdl"),
+                    "command \"/bin/true\"\nport " + server.port() + "\nhealth {\n  timeout \"10s\"\n}\n");
+            ServerConfig config = ConfigLoader.loadDirectory(dir).servers().get(0);
+            LaunchedProcess process = new Unstoppable();
+            assertThat(probe.check(config, process, Optional.empty()).get()).isEqualTo(ProbeOutcome.passed(SCRIPTED));
+            CompletableFuture<ProbeOutcome> checking = probe.check(config, process, Optional.of(SCRIPTED));
+            Awaitility.await().until(() -> exchanges(server, 0).contains("tools/list s-1"));
+
+            CompletableFuture<Void> released = probe.release(process);
+            assertThat(released)
+                    .as("released while the check still holds the session")
+                    .isNotDone();
+            answerTheCheck.countDown();
+            released.get(10, TimeUnit.SECONDS);
+
+            assertThat(checking).isCompletedWithValue(ProbeOutcome.passed(SCRIPTED));
+            assertThat(exchanges(server, 4))
+                    .as("the session is ended by the release, before the supervisor goes on to SIGTERM")
+                    .containsExactly("tools/list s-1", "DELETE s-1");
+        }
+    }
+
+    private static void await(CountDownLatch latch) throws IOException {
+        try {
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new IOException("the test never let the answer go");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    /** A server process that is never stopped here: only its identity matters to the probe. */
+    private static final class Unstoppable implements LaunchedProcess {
+        @Override
+        public long pid() {
+            return ProcessHandle.current().pid();
+        }
+
+        @Override
+        public void captureOutput() {}
+
+        @Override
+        public CompletableFuture<ExitStatus> exit() {
+            return new CompletableFuture<>();
+        }
+
+        @Override
+        public boolean terminate() {
+            return true;
+        }
+
+        @Override
+        public boolean anyAlive() {
+            return true;
+        }
+
+        @Override
+        public void kill() {}
     }
 }

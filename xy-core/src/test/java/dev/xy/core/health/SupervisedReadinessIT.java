@@ -6,23 +6,19 @@ import static org.awaitility.Awaitility.await;
 
 import dev.xy.core.api.XyApi;
 import dev.xy.core.client.DaemonClient;
-import dev.xy.core.config.ConfigLoader;
-import dev.xy.core.daemon.DaemonHost;
-import dev.xy.core.daemon.XyPaths;
 import dev.xy.core.logs.LogLine;
 import dev.xy.core.rpc.ErrorCodes;
 import dev.xy.core.rpc.RpcException;
 import dev.xy.core.rpc.Wire;
 import dev.xy.core.supervisor.ServerState;
 import dev.xy.core.testing.FreePorts;
+import dev.xy.core.testing.HostedEngine;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,31 +33,18 @@ class SupervisedReadinessIT {
     @TempDir
     Path dir;
 
-    private XyPaths paths;
-    private DaemonHost host;
+    private HostedEngine hosted;
     private DaemonClient api;
     private final List<AutoCloseable> extras = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void setUp() throws IOException {
-        paths = XyPaths.from(
-                Map.of(
-                        "XDG_CONFIG_HOME", dir.resolve("cfg").toString(),
-                        "XDG_STATE_HOME", dir.resolve("state").toString(),
-                        "XDG_RUNTIME_DIR",
-                                Files.createDirectories(dir.resolve("run")).toString()),
-                dir);
-        Files.createDirectories(paths.configDir());
+        hosted = HostedEngine.in(dir);
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        if (api != null) {
-            api.close();
-        }
-        if (host != null) {
-            host.close();
-        }
+        hosted.close();
         for (AutoCloseable extra : extras) {
             extra.close();
         }
@@ -70,8 +53,8 @@ class SupervisedReadinessIT {
     /** An echo server variant, not started automatically, with quick health settings. */
     private int echo(String name, String health, String... flags) throws IOException {
         int port = FreePorts.next();
-        Files.writeString(
-                paths.configDir().resolve(name + ".kdl"),
+        hosted.config(
+                name,
                 EchoServer.configLines(flags) + "port " + port + "\nautostart #false\n" + health
                         + "restart {\n  backoff-initial \"100ms\"\n}\n");
         return port;
@@ -87,9 +70,8 @@ class SupervisedReadinessIT {
     }
 
     private XyApi serve() throws IOException {
-        host = DaemonHost.acquire(paths, Wire.Host.DAEMON, message -> {});
-        host.serve(ConfigLoader.loadDirectory(paths.configDir()));
-        api = DaemonClient.connect(paths.socket());
+        hosted.serve(Wire.Host.DAEMON);
+        api = hosted.client();
         return api;
     }
 
@@ -180,7 +162,9 @@ class SupervisedReadinessIT {
         assertThat(sessionsOpened("echo")).as("the new process's own session").hasSize(2);
 
         api.stop(Wire.Target.one("echo"));
-        await().until(() -> logged("echo", "echo: DELETE session") == 2);
+        await().untilAsserted(() -> assertThat(logged("echo", "echo: DELETE session"))
+                .as("sessions deleted; the log: %s", lines("echo"))
+                .isEqualTo(2));
         assertThat(lines("echo"))
                 .containsSubsequence(
                         "stopping (stopped by request): sending SIGTERM",
@@ -199,8 +183,8 @@ class SupervisedReadinessIT {
     @Test
     void aServerWhoseToolsListStartsFailingIsUnhealthy() throws Exception {
         int port = FreePorts.next();
-        Files.writeString(
-                paths.configDir().resolve("fragile.kdl"),
+        hosted.config(
+                "fragile",
                 EchoServer.configLines("--broken-tools-after", "3") + "port " + port + "\nautostart #false\n"
                         + "health {\n  interval \"100ms\"\n  failures 2\n}\nrestart {\n  policy \"never\"\n}\n");
         XyApi api = serve();
@@ -238,8 +222,8 @@ class SupervisedReadinessIT {
     void theReferenceServerBecomesReadyWithItsRealIdentityAndHealsAfterASigkill() throws Exception {
         Path entry = ReferenceServer.installed().resolve("dist/index.js");
         int port = FreePorts.next();
-        Files.writeString(
-                paths.configDir().resolve("everything.kdl"),
+        hosted.config(
+                "everything",
                 "command \"" + ReferenceServer.executable("node") + "\"\nargs \"" + entry + "\" \"streamableHttp\"\n"
                         + "port " + port + "\nautostart #false\nrestart {\n  backoff-initial \"100ms\"\n}\n");
         XyApi api = serve();
@@ -261,8 +245,8 @@ class SupervisedReadinessIT {
     @Test
     void theReferenceServerLogsOneLinePerCheckAndHearsItsSessionEndWhenStopped() throws Exception {
         Path entry = ReferenceServer.installed().resolve("dist/index.js");
-        Files.writeString(
-                paths.configDir().resolve("everything.kdl"),
+        hosted.config(
+                "everything",
                 "command \"" + ReferenceServer.executable("node") + "\"\nargs \"" + entry + "\" \"streamableHttp\"\n"
                         + "port " + FreePorts.next() + "\nautostart #false\nhealth {\n  interval \"100ms\"\n}\n");
         XyApi api = serve();
@@ -282,8 +266,8 @@ class SupervisedReadinessIT {
     void aPortHeldByTheReferenceServerIsNamedInTheConflict() throws Exception {
         ReferenceServer other = ReferenceServer.start(dir);
         extras.add(other);
-        Files.writeString(
-                paths.configDir().resolve("second.kdl"),
+        hosted.config(
+                "second",
                 "command \"/bin/sh\"\nargs \"-c\" \"exec sleep 1000\"\nport " + other.port() + "\nautostart #false\n");
         XyApi api = serve();
         assertThatThrownBy(() -> api.start(Wire.Target.one("second")))

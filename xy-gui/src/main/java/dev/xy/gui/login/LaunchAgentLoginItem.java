@@ -1,8 +1,9 @@
 package dev.xy.gui.login;
 
+import dev.xy.core.platform.Plist;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -50,36 +51,16 @@ public final class LaunchAgentLoginItem implements LoginItem {
 
     /** The plist's text. */
     String content() {
-        StringBuilder plist = new StringBuilder()
-                .append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-                .append("<!DOCTYPE plist PUBLIC \"-//Apple//DTD PLIST 1.0//EN\"")
-                .append(" \"http://www.apple.com/DTDs/PropertyList-1.0.dtd\">\n")
-                .append("<!-- Written by xy's \"Start xy at login\"; switching it off removes it. -->\n")
-                .append("<plist version=\"1.0\">\n<dict>\n")
-                .append(entry("Label", LABEL))
-                .append("  <key>ProgramArguments</key>\n  <array>\n");
-        launch.arguments()
-                .forEach(word -> plist.append("    <string>").append(xml(word)).append("</string>\n"));
-        plist.append("  </array>\n")
-                .append("  <key>RunAtLoad</key>\n  <true/>\n")
+        Plist plist = Plist.writtenBy("Written by xy's \"Start xy at login\"; switching it off removes it.")
+                .string("Label", LABEL)
+                .array("ProgramArguments", launch.arguments())
+                .bool("RunAtLoad", true)
                 // A desktop app: only in the user's graphical session, scheduled as an app the user looks at.
-                .append(entry("LimitLoadToSessionType", "Aqua"))
-                .append(entry("ProcessType", "Interactive"));
+                .string("LimitLoadToSessionType", "Aqua")
+                .string("ProcessType", "Interactive");
         if (!launch.environment().isEmpty()) {
-            plist.append("  <key>EnvironmentVariables</key>\n  <dict>\n");
-            launch.environment().entrySet().stream()
-                    .sorted(Map.Entry.comparingByKey())
-                    .forEach(e -> plist.append(entry(e.getKey(), e.getValue()).indent(2)));
-            plist.append("  </dict>\n");
+            plist.dict("EnvironmentVariables", new TreeMap<>(launch.environment()));
         }
-        return plist.append("</dict>\n</plist>\n").toString();
-    }
-
-    private static String entry(String key, String value) {
-        return "  <key>" + xml(key) + "</key>\n  <string>" + xml(value) + "</string>\n";
-    }
-
-    private static String xml(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return plist.text();
     }
 }
