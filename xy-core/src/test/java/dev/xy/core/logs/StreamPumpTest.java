@@ -132,6 +132,31 @@ class StreamPumpTest {
     }
 
     @Test
+    void aNewlineOrANonAsciiByteIsFoundAtEveryPlaceInAWord() throws IOException {
+        // Lines are scanned eight bytes at a time: put "é", a malformed byte and the line ends at every offset.
+        for (int length = 1; length <= 20; length++) {
+            for (int at = 0; at < length; at++) {
+                String ascii = "a".repeat(length);
+                String accented = ascii.substring(0, at) + "é" + ascii.substring(at + 1);
+                ByteArrayOutputStream input = new ByteArrayOutputStream();
+                input.write(utf8(ascii + "\n" + accented + "\n" + "x".repeat(at) + "\n"));
+                byte[] malformed = utf8(ascii + "\n");
+                malformed[at] = (byte) 0xFF;
+                input.write(malformed);
+                String replaced = ascii.substring(0, at) + "\uFFFD" + ascii.substring(at + 1);
+                assertThat(pump(input.toByteArray()))
+                        .as("length %d, at %d", length, at)
+                        .containsExactly(ascii, accented, "x".repeat(at), replaced);
+                // The file too gets U+FFFD, not the malformed byte (the ring would decode either the same way).
+                assertThat(Files.readString(dir.resolve("alpha.log"), StandardCharsets.ISO_8859_1))
+                        .as("length %d, at %d", length, at)
+                        .doesNotContain("\u00FF");
+                Files.delete(dir.resolve("alpha.log"));
+            }
+        }
+    }
+
+    @Test
     void theFileGetsEachLineAsItsTimeItsStreamAndItsText() throws IOException {
         byte[] bad = {'a', (byte) 0xFF, 'b', '\n'};
         byte[] input = java.nio.ByteBuffer.allocate(64)
