@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.xy.cli.DaemonHarness.Run;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -233,25 +235,18 @@ class DaemonIT {
         await().until(() -> tree.descendants().count() == 1);
         tree.descendants().forEach(d -> pids.add(d.pid()));
         assertThat(pids).hasSize(3);
-        ProcessBuilder follow =
-                new ProcessBuilder(DaemonHarness.REPO.resolve("bin/xy").toString(), "logs", "tree", "-f");
-        follow.environment().putAll(xy.environment());
-        var followOut = Files.createTempFile(xy.root, "follow", ".out");
-        var followErr = Files.createTempFile(xy.root, "follow", ".err");
-        Process follower = follow.redirectOutput(followOut.toFile())
-                .redirectError(followErr.toFile())
-                .start();
-        await().until(() -> Files.readString(followOut).contains("xy started pid")); // connected and following
+        Follower follower = follow("tree");
+        await().until(() -> follower.out().contains("xy started pid")); // connected and following
 
         daemon.destroy(); // SIGTERM
         assertThat(daemon.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(follower.waitFor(30, TimeUnit.SECONDS))
+        assertThat(follower.process().waitFor(30, TimeUnit.SECONDS))
                 .as("logs -f ends with the daemon")
                 .isTrue();
-        assertThat(follower.exitValue())
-                .as("a daemon that shuts down ends the stream cleanly; stderr: " + Files.readString(followErr))
+        assertThat(follower.process().exitValue())
+                .as("a daemon that shuts down ends the stream cleanly; stderr: " + follower.err())
                 .isZero();
-        assertThat(Files.readString(followOut))
+        assertThat(follower.out())
                 .as("the shutdown's own events reach the follower")
                 .contains("stopping (xy is shutting down): sending SIGTERM", "exited with signal SIGTERM");
 
@@ -271,27 +266,40 @@ class DaemonIT {
         // The race this guards against lost the end in about one shutdown of four: try several.
         for (int round = 0; round < 4; round++) {
             Process daemon = xy.startDaemon();
-            ProcessBuilder follow =
-                    new ProcessBuilder(DaemonHarness.REPO.resolve("bin/xy").toString(), "logs", "quick", "-f");
-            follow.environment().putAll(xy.environment());
-            var followOut = Files.createTempFile(xy.root, "follow", ".out");
-            var followErr = Files.createTempFile(xy.root, "follow", ".err");
-            Process follower = follow.redirectOutput(followOut.toFile())
-                    .redirectError(followErr.toFile())
-                    .start();
-            int before = Files.readString(followOut).length();
-            await().until(() -> Files.readString(followOut).length() > before);
+            Follower follower = follow("quick");
+            await().until(() -> !follower.out().isEmpty());
 
             daemon.destroy(); // SIGTERM
             assertThat(daemon.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            assertThat(follower.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            assertThat(follower.exitValue())
-                    .as("round " + round + ": a clean end; stderr: " + Files.readString(followErr))
+            assertThat(follower.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(follower.process().exitValue())
+                    .as("round " + round + ": a clean end; stderr: " + follower.err())
                     .isZero();
-            assertThat(Files.readString(followOut))
+            assertThat(follower.out())
                     .as("round " + round)
                     .contains("stopping (xy is shutting down): sending SIGTERM", "exited with signal SIGTERM");
         }
+    }
+
+    /** A real {@code bin/xy logs NAME -f}, its output going to files of its own. */
+    private record Follower(Process process, Path outFile, Path errFile) {
+        String out() throws IOException {
+            return Files.readString(outFile);
+        }
+
+        String err() throws IOException {
+            return Files.readString(errFile);
+        }
+    }
+
+    private Follower follow(String name) throws IOException {
+        ProcessBuilder follow =
+                new ProcessBuilder(DaemonHarness.REPO.resolve("bin/xy").toString(), "logs", name, "-f");
+        follow.environment().putAll(xy.environment());
+        Path out = Files.createTempFile(xy.root, "follow", ".out");
+        Path err = Files.createTempFile(xy.root, "follow", ".err");
+        return new Follower(
+                follow.redirectOutput(out.toFile()).redirectError(err.toFile()).start(), out, err);
     }
 
     @Test
