@@ -19,7 +19,8 @@
 # started (they stop their servers), `pm2 kill`, then SIGKILL to any leftover process that carries this run's
 # marker variable in its environment (only processes this run started have it), then the work dir is removed.
 #
-# Knobs (environment): XY_DAEMON_OPTS   JVM flags for the xy daemon (through JAVA_TOOL_OPTIONS; default none)
+# Knobs (environment): XY_DAEMON_OPTS   JVM flags for the xy daemon, after its built-in ones, so they win
+#                                       (through XY_DAEMON_JVM_OPTIONS, which bin/xy daemon reads; default none)
 #                      XY_VARIANT_OPTS  if set, a second xy daemon ("xy-tuned") runs beside with these JVM flags
 #                      PEERS_PORT_BASE  first port for xy's configs (default 41000)
 #                      PEERS_TOOLS      which peers to run, default "supervisord pm2"
@@ -252,7 +253,7 @@ xy_up() {
   local inst="$1" opts="${XY_DAEMON_OPTS:-}"
   [ "$inst" = xy-tuned ] && opts="$XY_VARIANT_OPTS"
   local extra=()
-  [ -n "$opts" ] && extra=("JAVA_TOOL_OPTIONS=$opts")
+  [ -n "$opts" ] && extra=("XY_DAEMON_JVM_OPTIONS=$opts")
   env $(_xy_env "$inst") "${extra[@]}" XY_PEER_BENCH_MARK="$PEERS_WORK" \
     "$PEERS_ROOT/bin/xy" daemon >>"$PEERS_WORK/$inst/daemon.log" 2>&1 &
   PEERS_XY_PID[$inst]=$!

@@ -28,6 +28,21 @@ class DaemonLaunchTest {
     }
 
     @Test
+    void theDaemonRunsWithTheFlagsTheBuildChose() {
+        assertThat(DaemonLaunch.jvmOptions(null)).contains("-XX:+UseSerialGC").anyMatch(o -> o.startsWith("-Xmx"));
+        List<String> command = DaemonLaunch.current().command(Optional.empty());
+        assertThat(command.subList(1, 1 + DaemonLaunch.jvmOptions().size()))
+                .containsExactlyElementsOf(DaemonLaunch.jvmOptions());
+    }
+
+    @Test
+    void flagsFromTheEnvironmentComeAfterTheBuiltInOnesSoTheyWin() {
+        List<String> options = DaemonLaunch.jvmOptions("  -Xmx512m   -Dx=y ");
+        assertThat(options).endsWith("-Xmx512m", "-Dx=y");
+        assertThat(options.subList(0, options.size() - 2)).isEqualTo(DaemonLaunch.jvmOptions(" "));
+    }
+
+    @Test
     void inAPackagedImageItIsTheImagesOwnLauncher() throws Exception {
         Path launcher = Files.createFile(
                 dir.resolve("xy"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));

@@ -84,8 +84,11 @@ class DetachedDaemonTest {
                         "daemon",
                         "--config-dir",
                         Path.of("rel/dir").toAbsolutePath().toString());
-        // Tests run from classes, not the jar: the class path and main class stand in for -jar.
-        assertThat(command.subList(1, command.size() - 3))
+        // The daemon's JVM flags first; tests run from classes, not the jar: the class path and main class stand
+        // in for -jar.
+        List<String> flags = DaemonLaunch.jvmOptions();
+        assertThat(command.subList(1, 1 + flags.size())).containsExactlyElementsOf(flags);
+        assertThat(command.subList(1 + flags.size(), command.size() - 3))
                 .containsExactly("-cp", System.getProperty("java.class.path"), Main.class.getName());
     }
 }

@@ -88,11 +88,10 @@ class ServiceIT {
         assertThat(execStart).hasSize(1);
         List<String> words = Arrays.asList(execStart.get(0).split(" "));
         assertThat(Path.of(words.get(0))).isAbsolute().isExecutable().hasFileName("java");
-        assertThat(words.subList(1, words.size()))
-                .containsExactly(
-                        "-jar",
-                        DaemonHarness.REPO.resolve("xy-cli/target/xy-cli.jar").toString(),
-                        "daemon");
+        List<String> expected = new ArrayList<>(DaemonLaunch.jvmOptions(null));
+        expected.addAll(List.of(
+                "-jar", DaemonHarness.REPO.resolve("xy-cli/target/xy-cli.jar").toString(), "daemon"));
+        assertThat(words.subList(1, words.size())).containsExactlyElementsOf(expected);
 
         // What systemd would do: run ExecStart with the unit's environment. The CLI must then find that daemon.
         Process daemon = startAsSystemdWould();

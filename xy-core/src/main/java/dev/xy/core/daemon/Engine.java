@@ -20,6 +20,7 @@ import dev.xy.core.rpc.Wire;
 import dev.xy.core.supervisor.ExecutorHealthProbe;
 import dev.xy.core.supervisor.ExecutorScheduler;
 import dev.xy.core.supervisor.ProcessLauncher;
+import dev.xy.core.supervisor.SchedulerPool;
 import dev.xy.core.supervisor.ServerState;
 import dev.xy.core.supervisor.ServerSupervisor;
 import dev.xy.core.supervisor.StartOutcome;
@@ -66,6 +67,9 @@ public final class Engine implements XyApi, AutoCloseable {
             Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
     private final ExecutorHealthProbe probe = new ExecutorHealthProbe(PortHolders.forThisSystem());
+    /** The threads every supervisor runs on, each one task at a time: a handful for any number of servers. */
+    private final SchedulerPool schedulers = new SchedulerPool("xy-supervisor");
+
     private boolean closed;
 
     public Engine(XyPaths paths, ProcessLauncher launcher, Wire.Host host, Consumer<String> daemonLog) {
@@ -325,6 +329,7 @@ public final class Engine implements XyApi, AutoCloseable {
         }
         probe.close();
         awaitFollowersEnded();
+        schedulers.close();
     }
 
     /**
@@ -396,7 +401,7 @@ public final class Engine implements XyApi, AutoCloseable {
                 config.logs().maxSizeBytes(),
                 config.logs().keep());
         LogHub hub = new LogHub(config.name(), file, System::currentTimeMillis);
-        ExecutorScheduler scheduler = new ExecutorScheduler("xy-supervisor-" + config.name());
+        ExecutorScheduler scheduler = new ExecutorScheduler(schedulers);
         ServerSupervisor supervisor = new ServerSupervisor(config, scheduler, launcher, probe, hub);
         supervisor.addListener(t -> announce(supervisor, t));
         supervisor.addChangeListener(reason -> announceChange(supervisor, reason));

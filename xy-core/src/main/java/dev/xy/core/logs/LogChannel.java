@@ -10,11 +10,13 @@ import java.util.Objects;
 
 /**
  * One open log file and its write buffer. Lines go out whole or are counted: when the disk refuses a write, the
- * exception says how many lines did not get out whole, and the channel is closed for good. Not thread-safe: its
- * {@link RotatingLogFile} guards it.
+ * exception says how many lines did not get out whole, and the channel is closed for good. The buffer is
+ * borrowed from a {@link BufferPool} at the first line after a flush and given back by the flush, so a quiet
+ * server's file holds none. Not thread-safe: its {@link RotatingLogFile} guards it.
  */
 final class LogChannel {
-    static final int BUFFER_BYTES = 64 * 1024;
+    static final int BUFFER_BYTES = BufferPool.BYTES;
+    private static final byte NEWLINE = '\n';
 
     /** Opens a log file's channel for appending; a seam for tests of disks that fail. */
     @FunctionalInterface
@@ -22,12 +24,17 @@ final class LogChannel {
         WritableByteChannel openForAppend(Path file) throws IOException;
     }
 
-    private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER_BYTES);
+    private final BufferPool pool;
     private final Object openedKey;
     private WritableByteChannel channel;
+    /** Lines not written out yet, in {@code buffer[0..buffered)}; null while nothing is buffered. */
+    private byte[] buffer;
+
+    private int buffered;
 
     /** Opens {@code file}, an existing file, for appending. */
-    LogChannel(Path file, Opener opener) throws IOException {
+    LogChannel(Path file, Opener opener, BufferPool pool) throws IOException {
+        this.pool = pool;
         channel = opener.openForAppend(file);
         try {
             openedKey = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
@@ -41,37 +48,86 @@ final class LogChannel {
         return channel != null;
     }
 
-    /** Buffers one line given in pieces, the last ending with a newline; writes the buffer out when full. */
-    void put(byte[]... pieces) throws LogWriteFailedException {
-        if (channel == null) {
-            throw new LogWriteFailedException(new IOException("the log file was closed after a failed write"), 1);
+    /**
+     * Buffers one line, {@code <time><label><text[from..to)>} and a newline; writes the buffer out when full.
+     * Written in pieces straight into the buffer: building the line first would copy every byte twice more.
+     */
+    void put(byte[] time, byte[] label, byte[] text, int from, int to) throws LogWriteFailedException {
+        checkOpen();
+        int textLength = to - from;
+        int length = time.length + label.length + textLength + 1;
+        if (buffer != null && length > BUFFER_BYTES - buffered) {
+            flushFor(1);
         }
-        int length = 0;
-        for (byte[] piece : pieces) {
-            length += piece.length;
+        if (length > BUFFER_BYTES) {
+            ByteBuffer whole = ByteBuffer.allocate(length);
+            whole.put(time).put(label).put(text, from, textLength).put(NEWLINE);
+            writeFully(whole.flip());
+            return;
         }
-        if (length > buffer.remaining()) {
-            try {
-                flush();
-            } catch (LogWriteFailedException e) {
-                throw e.plus(1);
-            }
+        if (buffer == null) {
+            buffer = pool.take();
         }
-        ByteBuffer target = length > buffer.capacity() ? ByteBuffer.allocate(length) : buffer;
-        for (byte[] piece : pieces) {
-            target.put(piece);
+        byte[] target = buffer;
+        int at = buffered;
+        System.arraycopy(time, 0, target, at, time.length);
+        at += time.length;
+        System.arraycopy(label, 0, target, at, label.length);
+        at += label.length;
+        System.arraycopy(text, from, target, at, textLength);
+        at += textLength;
+        target[at++] = NEWLINE;
+        buffered = at;
+    }
+
+    /** Buffers whole lines as they are (each ending with a newline): those carried over from a failed file. */
+    void putLines(byte[] lines) throws LogWriteFailedException {
+        checkOpen();
+        if (buffer != null && lines.length > BUFFER_BYTES - buffered) {
+            flushFor(1);
         }
-        if (target != buffer) {
-            writeFully(target.flip());
+        if (lines.length > BUFFER_BYTES) {
+            writeFully(ByteBuffer.wrap(lines));
+            return;
         }
+        if (buffer == null) {
+            buffer = pool.take();
+        }
+        System.arraycopy(lines, 0, buffer, buffered, lines.length);
+        buffered += lines.length;
     }
 
     void flush() throws LogWriteFailedException {
-        buffer.flip();
+        if (buffer == null) {
+            return;
+        }
         try {
-            writeFully(buffer);
+            writeFully(ByteBuffer.wrap(buffer, 0, buffered));
         } finally {
-            buffer.clear();
+            release();
+        }
+    }
+
+    private void flushFor(int linesWaiting) throws LogWriteFailedException {
+        try {
+            flush();
+        } catch (LogWriteFailedException e) {
+            throw e.plus(linesWaiting);
+        }
+    }
+
+    private void checkOpen() throws LogWriteFailedException {
+        if (channel == null) {
+            throw new LogWriteFailedException(new IOException("the log file was closed after a failed write"), 1);
+        }
+    }
+
+    private void release() {
+        if (buffer != null) {
+            byte[] lent = buffer;
+            buffer = null;
+            buffered = 0;
+            pool.give(lent);
         }
     }
 
@@ -97,9 +153,8 @@ final class LogChannel {
 
     /** Closes without writing what is buffered, and hands it over: for a file that is gone, to go elsewhere. */
     byte[] abandon() {
-        buffer.flip();
-        byte[] pending = new byte[buffer.remaining()];
-        buffer.get(pending).clear();
+        byte[] pending = buffer == null ? new byte[0] : java.util.Arrays.copyOf(buffer, buffered);
+        release();
         closeQuietly();
         return pending;
     }

@@ -58,20 +58,24 @@ final class LogFileWriter {
         this.lastCheckNanos = lastTryNanos;
     }
 
-    /** Writes one line, or counts it while the file cannot be written; returns what is news (mostly nothing). */
-    List<String> write(LogLine line, boolean flushNow) {
+    /**
+     * Writes the lines of {@code batch}, stamped {@code tsUnixMs}, or counts them while the file cannot be
+     * written; returns what is news (mostly nothing).
+     */
+    List<String> write(LineBatch batch, long tsUnixMs, boolean flushNow) {
         if (outage != null && due(lastTryNanos)) {
             recover(notices);
         }
         if (outage != null) {
-            outage.missed++;
+            outage.missed += batch.count;
             return drain();
         }
         try {
-            file.append(line);
-            if (linesSinceCheck++ == 0) {
-                firstUncheckedMs = line.tsUnixMs();
+            file.append(batch, tsUnixMs);
+            if (linesSinceCheck == 0) {
+                firstUncheckedMs = tsUnixMs;
             }
+            linesSinceCheck += batch.count;
             if (flushNow) {
                 file.flush();
             }

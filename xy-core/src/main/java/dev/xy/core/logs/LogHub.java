@@ -15,8 +15,13 @@ import java.util.function.LongSupplier;
  * line and to the {@link #onFileNotice} listeners.
  */
 public final class LogHub implements AutoCloseable {
-    /** The ring keeps about this much recent output per server. */
-    public static final long RING_BYTES = 1024 * 1024;
+    /**
+     * The ring keeps this much recent output per server, as bytes (a line costs its length plus 13): room for the
+     * 500 lines the desktop app asks for, or the 100 of {@code xy logs}, at up to ~500 bytes a line, so that those
+     * never touch the files; and for a few thousand lines of typical output while a failing disk cannot take
+     * them. 100 busy servers hold 25 MB at most, within the daemon's heap cap (see docs/benchmarks.md).
+     */
+    public static final long RING_BYTES = 256 * 1024;
     /** How far one follower may fall behind before its lines are skipped. */
     public static final long FOLLOWER_BYTES = 4 * 1024 * 1024;
     /** At most this much of the files is read back for one tail, however many lines were asked for. */
@@ -66,19 +71,33 @@ public final class LogHub implements AutoCloseable {
      * stopped) is the line most needed after a crash of the daemon; child output is flushed by the pumps.
      */
     public void publish(LogStream stream, String text) {
-        LogLine line = new LogLine(server, stream, text, clock.getAsLong());
+        publish(LineBatch.of(stream, text), stream == LogStream.XY);
+    }
+
+    /**
+     * Records the lines of one read of a pump: under one lock and one reading of the clock, straight from the
+     * pump's buffer into the file's buffer and the ring. Only followers, if any, get each line as text.
+     */
+    void publish(LineBatch batch, boolean flushNow) {
+        long ts = clock.getAsLong();
         List<String> notices;
         synchronized (this) {
-            notices = closed ? List.of() : writer.write(line, stream == LogStream.XY);
-            keepNotices(notices, line.tsUnixMs());
-            keep(line);
+            notices = closed ? List.of() : writer.write(batch, ts, flushNow);
+            keepNotices(notices, ts);
+            ring.add(batch, ts);
+            if (!followers.isEmpty()) {
+                for (int i = 0; i < batch.count; i++) {
+                    offer(new LogLine(server, batch.stream, batch.text(i), ts));
+                }
+            }
         }
         tell(notices);
     }
 
     private void keepNotices(List<String> notices, long tsUnixMs) {
         for (String notice : notices) {
-            keep(new LogLine(server, LogStream.XY, notice, tsUnixMs));
+            ring.add(LineBatch.of(LogStream.XY, notice), tsUnixMs);
+            offer(new LogLine(server, LogStream.XY, notice, tsUnixMs));
         }
     }
 
@@ -90,8 +109,7 @@ public final class LogHub implements AutoCloseable {
         }
     }
 
-    private void keep(LogLine line) {
-        ring.add(line);
+    private void offer(LogLine line) {
         for (LogFollower follower : followers) {
             follower.offer(line);
         }
@@ -101,12 +119,7 @@ public final class LogHub implements AutoCloseable {
     public void flush() {
         List<String> notices;
         synchronized (this) {
-            notices = closed ? List.of() : writer.flush();
-            if (!notices.isEmpty()) {
-                if (!notices.isEmpty()) {
-                    keepNotices(notices, clock.getAsLong());
-                }
-            }
+            notices = flushFile();
         }
         tell(notices);
     }
@@ -120,8 +133,8 @@ public final class LogHub implements AutoCloseable {
         Optional<Backlog> backlog;
         List<String> notices;
         synchronized (this) {
-            notices = flushForBacklog();
-            recent = ring.tail(count);
+            notices = flushFile();
+            recent = ring.tail(server, count);
             backlog = backlog(recent, count);
         }
         tell(notices);
@@ -143,8 +156,8 @@ public final class LogHub implements AutoCloseable {
         Optional<Backlog> backlog;
         List<String> notices;
         synchronized (this) {
-            notices = flushForBacklog();
-            List<LogLine> recent = ring.tail(tail);
+            notices = flushFile();
+            List<LogLine> recent = ring.tail(server, tail);
             backlog = backlog(recent, tail);
             if (backlog.isPresent()) {
                 follower.awaitHistory();
@@ -172,15 +185,14 @@ public final class LogHub implements AutoCloseable {
     }
 
     /**
-     * The files must hold every line the ring does before they are marked for reading back; flushed through the
-     * writer, so that a disk failing just now is counted and told like any other. Called holding the lock.
+     * Pushes the file buffer out through the writer, so that a disk failing just now is counted and told like any
+     * other; before a tail, so that the files hold every line the ring does when they are marked for reading back.
+     * Called holding the lock.
      */
-    private List<String> flushForBacklog() {
+    private List<String> flushFile() {
         List<String> notices = closed ? List.<String>of() : writer.flush();
         if (!notices.isEmpty()) {
-            if (!notices.isEmpty()) {
-                keepNotices(notices, clock.getAsLong());
-            }
+            keepNotices(notices, clock.getAsLong());
         }
         return notices;
     }

@@ -26,7 +26,6 @@ import java.util.Optional;
  */
 public final class RotatingLogFile implements Closeable {
     private static final byte[][] STREAM_LABELS = labels();
-    private static final byte[] NEWLINE = {'\n'};
 
     private final Path file;
     private final LogChannel.Opener opener;
@@ -78,22 +77,38 @@ public final class RotatingLogFile implements Closeable {
      * @throws LogWriteFailedException when the disk refused what was buffered: the file is closed until {@link
      *     #reopen}, and the exception counts the lost lines, this one included
      */
-    public synchronized void append(LogLine line) throws IOException {
-        // Written in pieces straight into the buffer: building the whole line as a String first costs two
-        // more copies of every byte, which is most of the price of logging a busy server.
-        byte[] time = timestamp.bytes(line.tsUnixMs());
-        byte[] label = STREAM_LABELS[line.stream().ordinal()];
-        byte[] text = line.text().getBytes(StandardCharsets.UTF_8);
-        long length = time.length + label.length + text.length + 1L;
-        if (size > 0 && size + length > maxBytes && (rotationFailure == null || size >= retryRotationAt)) {
-            try {
-                rotate();
-            } catch (LogWriteFailedException e) {
-                throw e.plus(1);
+    public void append(LogLine line) throws IOException {
+        append(LineBatch.of(line.stream(), line.text()), line.tsUnixMs());
+    }
+
+    /**
+     * Writes every line of {@code batch}, all stamped {@code tsUnixMs} (into the buffer, most of the time), as
+     * the bytes they are: they were checked to be UTF-8 when they were read.
+     *
+     * @throws LogWriteFailedException when the disk refused what was buffered: the file is closed until {@link
+     *     #reopen}, and the exception counts the lost lines, those of the batch not written included
+     */
+    synchronized void append(LineBatch batch, long tsUnixMs) throws IOException {
+        byte[] time = timestamp.bytes(tsUnixMs);
+        byte[] label = STREAM_LABELS[batch.stream.ordinal()];
+        long prefix = time.length + label.length + 1L;
+        for (int i = 0; i < batch.count; i++) {
+            long length = prefix + batch.length(i);
+            int after = batch.count - i - 1;
+            if (size > 0 && size + length > maxBytes && (rotationFailure == null || size >= retryRotationAt)) {
+                try {
+                    rotate();
+                } catch (LogWriteFailedException e) {
+                    throw e.plus(1 + after);
+                }
             }
+            try {
+                channel.put(time, label, batch.bytes, batch.starts[i], batch.ends[i]);
+            } catch (LogWriteFailedException e) {
+                throw e.plus(after); // it counts this line already
+            }
+            size += length;
         }
-        channel.put(time, label, text, NEWLINE);
-        size += length;
     }
 
     /** " stdout ", " stderr ", " xy ": the separators around each stream name, by ordinal. */
@@ -222,7 +237,7 @@ public final class RotatingLogFile implements Closeable {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         }
         size = Files.size(file);
-        LogChannel opened = new LogChannel(file, opener);
+        LogChannel opened = new LogChannel(file, opener, BufferPool.SHARED);
         channel = opened;
         if (size > 0 && !endsWithNewline()) {
             // A daemon killed mid-write (or a failed write) leaves half a line: end it, so the next starts on its own.
@@ -230,7 +245,7 @@ public final class RotatingLogFile implements Closeable {
             size++;
         }
         if (carried.length > 0) {
-            channel.put(carried);
+            channel.putLines(carried);
             size += carried.length;
         }
     }
