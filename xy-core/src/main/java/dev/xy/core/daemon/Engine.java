@@ -456,6 +456,7 @@ public final class Engine implements XyApi, AutoCloseable {
         return supervised.supervisor().shutdown().whenComplete((ignored, error) -> {
             supervised.supervisor().logs().close();
             supervised.scheduler().close();
+            supervised.supervisor().abandonCommands(); // what was queued behind the shutdown will never run
         });
     }
 

@@ -163,7 +163,9 @@ public final class LogHub implements AutoCloseable {
                 follower.awaitHistory();
             }
             recent.forEach(follower::offer);
-            followers.add(follower);
+            if (!closed) {
+                followers.add(follower);
+            }
         }
         tell(notices);
         backlog.ifPresent(b -> {
@@ -174,6 +176,9 @@ public final class LogHub implements AutoCloseable {
                 follower.precede(older); // whatever happened, the reader must not wait for history forever
             }
         });
+        if (isClosed()) {
+            follower.close(); // the log has ended: the follower gets what there was, then its end
+        }
         return follower;
     }
 
@@ -213,6 +218,10 @@ public final class LogHub implements AutoCloseable {
         }
     }
 
+    private synchronized boolean isClosed() {
+        return closed;
+    }
+
     /** While the file cannot be written: why, since when, and how many lines it misses so far. */
     public synchronized Optional<String> fileTrouble() {
         return writer.trouble();
@@ -221,10 +230,12 @@ public final class LogHub implements AutoCloseable {
     /** Closes the followers and the file; a line that still comes (a pump's last) goes to the ring alone. */
     @Override
     public void close() {
-        followers.forEach(LogFollower::close);
+        // Closed first, under the lock that follow takes: a follower is either registered before (and closed
+        // here) or sees the log closed (and closes itself); none is left waiting for lines that will never come.
         synchronized (this) {
             closed = true;
         }
+        followers.forEach(LogFollower::close);
         try {
             file.close();
         } catch (IOException e) {

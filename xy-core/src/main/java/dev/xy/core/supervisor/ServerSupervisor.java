@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
@@ -60,6 +62,10 @@ public final class ServerSupervisor {
     private boolean startAfterStop;
     /** Shut down for good: nothing starts a process any more, whatever was asked before or after. */
     private boolean retired;
+    /** Commands not yet answered: those still queued when the scheduler closes are failed, not left waiting. */
+    private final Set<CompletableFuture<?>> unanswered = ConcurrentHashMap.newKeySet();
+    /** Set by {@link #abandonCommands}: the scheduler is closed, so a command now could never run. */
+    private volatile boolean abandoned;
     /** Why xy is stopping the current process for its health: its exit then counts as that failure. */
     private String unhealthyReason;
 
@@ -303,12 +309,30 @@ public final class ServerSupervisor {
 
     private <T> CompletableFuture<T> onThread(Consumer<CompletableFuture<T>> command) {
         CompletableFuture<T> result = new CompletableFuture<>();
+        // Registered before looking at abandoned: see abandonCommands.
+        unanswered.add(result);
+        result.whenComplete((value, error) -> unanswered.remove(result));
+        if (abandoned) {
+            result.completeExceptionally(new RetiredException(name()));
+            return result;
+        }
         try {
             scheduler.execute(() -> command.accept(result));
         } catch (RejectedExecutionException e) {
             result.completeExceptionally(new RetiredException(name()));
         }
         return result;
+    }
+
+    /**
+     * Fails every command still waiting for this supervisor's thread: for after {@link #shutdown} has completed
+     * and the scheduler has been closed, which drops what was queued. A command that comes later fails at once.
+     */
+    public void abandonCommands() {
+        abandoned = true;
+        for (CompletableFuture<?> command : List.copyOf(unanswered)) {
+            command.completeExceptionally(new RetiredException(name()));
+        }
     }
 
     /** What a command to a supervisor that has been shut down (its server removed, or xy stopping) gets. */

@@ -240,4 +240,18 @@ class LogHubTest {
 
         assertThat(polled.get(5, TimeUnit.SECONDS)).isEmpty();
     }
+
+    @Test
+    void aFollowerOfALogThatHasEndedGetsItsLinesThenItsEnd() throws Exception {
+        LogHub hub = hub();
+        hub.publish(LogStream.STDOUT, "last words");
+        hub.close(); // a server removed or xy stopping, just as a client asks to follow it
+
+        LogFollower follower = hub.follow(10);
+
+        assertThat(follower.poll(Duration.ofSeconds(5)).map(LogLine::text)).hasValue("last words");
+        assertThat(follower.isClosed())
+                .as("nothing more will come: it has ended")
+                .isTrue();
+    }
 }

@@ -23,6 +23,7 @@ final class ManualScheduler implements Scheduler {
             new PriorityQueue<>(Comparator.comparingLong(Timer::dueNanos).thenComparingLong(Timer::sequence));
     private final ArrayDeque<Runnable> ready = new ArrayDeque<>();
     private boolean running;
+    private boolean closed;
 
     @Override
     public Instant now() {
@@ -34,8 +35,16 @@ final class ManualScheduler implements Scheduler {
         return nanos;
     }
 
+    /** Drops every task from now on, as a closed {@link ExecutorScheduler} does. */
+    void close() {
+        closed = true;
+    }
+
     @Override
     public void execute(Runnable task) {
+        if (closed) {
+            return;
+        }
         ready.addLast(task);
         if (running) {
             return; // the loop below is already draining: keep tasks strictly one at a time

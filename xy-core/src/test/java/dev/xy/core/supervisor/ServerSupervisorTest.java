@@ -428,4 +428,18 @@ class ServerSupervisorTest {
         assertThat(launcher.launched).as("nothing spawned after the shutdown").hasSize(1);
         assertThat(state()).isEqualTo(STOPPED);
     }
+
+    @Test
+    void commandsDroppedByAClosedSchedulerAreFailedNotLeftWaiting() {
+        started(TestServers.config(RestartPolicy.ON_FAILURE, 5));
+        assertThat(supervisor.shutdown()).isDone();
+        scheduler.close();
+
+        CompletableFuture<Boolean> stop = supervisor.stop();
+        assertThat(stop).as("queued on a closed scheduler: it will never run").isNotDone();
+        supervisor.abandonCommands();
+
+        assertThat(stop).isCompletedExceptionally();
+        assertThat(supervisor.start()).as("a command after that fails at once").isCompletedExceptionally();
+    }
 }
