@@ -1,30 +1,19 @@
 package dev.xy.cli;
 
 import dev.xy.core.daemon.XyPaths;
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
 import picocli.CommandLine;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 
 /** Entry point of {@code bin/xy}. */
 public final class Main {
     /**
      * Subcommands that only read their own options and parameters, never their siblings or the root's: for these,
-     * {@link #commandLine} builds the tree of the root and that one subcommand instead of all of them, which picocli
-     * would otherwise build by reflection on every start (about a sixth of {@code xy list}). The tree that results is
-     * the same for that subcommand: {@code MainTest} compares the two.
+     * {@link #commandLine} builds the tree of the root and that one subcommand instead of all of them. The tree that
+     * results is the same for that subcommand: {@code MainTest} compares the two.
      */
-    static final Map<String, Class<?>> SELF_CONTAINED = Map.of(
-            "list", ListCommand.class,
-            "status", StatusCommand.class,
-            "start", StartCommand.class,
-            "stop", StopCommand.class,
-            "restart", RestartCommand.class,
-            "reload", ReloadCommand.class,
-            "logs", LogsCommand.class,
-            "client-config", ClientConfigCommand.class,
-            "validate", ValidateCommand.class);
+    static final Set<String> SELF_CONTAINED =
+            Set.of("list", "status", "start", "stop", "restart", "reload", "logs", "client-config", "validate");
 
     private static final Set<String> VERSION_OPTIONS = Set.of("--version", "-V");
 
@@ -64,23 +53,11 @@ public final class Main {
     /** The command line that runs {@code args}: the whole tree, or the root and the one self-contained subcommand. */
     static CommandLine commandLine(XyPaths paths, String... args) {
         if (args.length == 1 && VERSION_OPTIONS.contains(args[0])) {
-            // Just the root and its version option, declared here rather than read from annotations.
-            CommandSpec root = CommandSpec.wrapWithoutInspection(new XyCommand(paths));
-            root.name("xy").versionProvider(new VersionProvider());
-            root.addOption(OptionSpec.builder(args[0]).versionHelp(true).build());
-            return XyCommand.configure(new CommandLine(root));
+            return XyCommand.configure(new CommandLine(new XyCommand(paths).versionOnly(args[0])));
         }
-        Class<?> only = args.length == 0 ? null : SELF_CONTAINED.get(args[0]);
-        if (only == null) {
+        if (args.length == 0 || !SELF_CONTAINED.contains(args[0])) {
             return XyCommand.commandLine(paths);
         }
-        CommandSpec root = CommandSpec.wrapWithoutInspection(new XyCommand(paths));
-        root.name("xy").versionProvider(new VersionProvider());
-        // As XyCommand's annotations say: -h/--help and -V/--version, inherited by the subcommand.
-        root.scopeType(CommandLine.ScopeType.INHERIT);
-        root.mixinStandardHelpOptions(true);
-        CommandLine commandLine = new CommandLine(root);
-        commandLine.addSubcommand(args[0], only);
-        return XyCommand.configure(commandLine);
+        return XyCommand.configure(new CommandLine(new XyCommand(paths).root(List.of(args[0]))));
     }
 }

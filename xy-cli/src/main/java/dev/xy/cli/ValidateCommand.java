@@ -17,36 +17,37 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** {@code xy validate [PATH...]}: checks configs without a daemon. */
-@Command(
-        name = "validate",
-        description = {
-            "Check server configs without starting anything.",
-            "Checks the files themselves, and that each working directory exists and each command resolves, as a"
-                    + " start from here would find them.",
-            "PATH is a .kdl file or a directory of them. Without one: the directory the running daemon reads, or"
-                    + " the default config directory when no daemon runs."
-        },
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every config is valid", "3:a config is invalid (each problem is printed)"})
 final class ValidateCommand implements Callable<Integer> {
-    @ParentCommand
-    XyCommand parent;
+    private final XyCommand parent;
 
-    @Spec
-    CommandSpec spec;
+    final CommandSpec spec;
 
-    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Config files or directories.")
-    List<Path> paths;
+    private final PositionalParamSpec pathsArg = Model.list(Path.class, "PATH", "0..*", "Config files or directories.")
+            .build();
+
+    private List<Path> paths;
+
+    ValidateCommand(XyCommand parent) {
+        this.parent = parent;
+        this.spec = Model.command(
+                this,
+                "validate",
+                "Check server configs without starting anything.",
+                "Checks the files themselves, and that each working directory exists and each command resolves, as a"
+                        + " start from here would find them.",
+                "PATH is a .kdl file or a directory of them. Without one: the directory the running daemon reads, or"
+                        + " the default config directory when no daemon runs.");
+        spec.addPositional(pathsArg);
+        Model.exitCodes(spec, "0:every config is valid", "3:a config is invalid (each problem is printed)");
+    }
 
     @Override
     public Integer call() {
+        paths = pathsArg.getValue();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean useDefault = paths == null || paths.isEmpty();

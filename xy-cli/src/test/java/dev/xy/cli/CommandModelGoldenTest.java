@@ -256,7 +256,7 @@ class CommandModelGoldenTest {
         String alone = what.apply(Main.commandLine(paths, argv), argv);
         String whole = what.apply(XyCommand.commandLine(paths), argv);
         assertThat(alone).as(String.join(" ", args)).isEqualTo(whole);
-        return "=== xy " + String.join(" ", args) + "\n" + alone + "\n";
+        return anonymous("=== xy " + String.join(" ", args) + "\n") + alone + "\n";
     }
 
     private String run(CommandLine cli, String... args) {

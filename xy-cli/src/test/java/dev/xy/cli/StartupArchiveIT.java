@@ -112,7 +112,8 @@ class StartupArchiveIT {
                 assertThat(run.classLoads())
                         .as("the client needs no native library")
                         .noneMatch(l -> l.contains("org.newsclub.net.unix"));
-                assertThat(run.fromTopArchive()).isGreaterThan(500);
+                // Hundreds of xy's, picocli's and jackson-core's classes: the build's archive, not only the JDK's.
+                assertThat(run.fromTopArchive()).isGreaterThan(300);
             }
         }
     }
