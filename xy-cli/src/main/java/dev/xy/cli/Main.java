@@ -2,6 +2,7 @@ package dev.xy.cli;
 
 import dev.xy.core.daemon.XyPaths;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine;
 
@@ -22,6 +23,7 @@ public final class Main {
     public static void main(String[] args) {
         if (args.length == 0 || !args[0].equals("daemon")) {
             useLegacyLocaleData();
+            searchNoClassPath();
         }
         System.exit(run(XyPaths.fromEnvironment(), args));
     }
@@ -37,6 +39,39 @@ public final class Main {
     public static void useLegacyLocaleData() {
         if (Runtime.version().feature() < 21 && System.getProperty("java.locale.providers") == null) {
             System.setProperty("java.locale.providers", "COMPAT");
+        }
+    }
+
+    /**
+     * For a short-lived client: nothing that looks for a class or a service on the class path, which opens and reads
+     * the index of every jar on it (a fifth of {@code xy list} when nothing else needs a jar: every class comes from
+     * the class-data archive). picocli looks for Groovy's closure class unless told not to (xy has no closures);
+     * the JDK looks for a {@code SelectorProvider} service before it takes its own, which is named here instead when
+     * this JDK has it (Linux: epoll, macOS: kqueue; else the JDK's search, as before). Not when the user set them.
+     */
+    public static void searchNoClassPath() {
+        if (System.getProperty("picocli.disable.closures") == null) {
+            System.setProperty("picocli.disable.closures", "true");
+        }
+        String provider = SELECTOR_PROVIDERS.get(System.getProperty("os.name"));
+        if (provider != null && System.getProperty(SELECTOR_PROVIDER) == null && inTheJdk(provider)) {
+            System.setProperty(SELECTOR_PROVIDER, provider);
+        }
+    }
+
+    private static final String SELECTOR_PROVIDER = "java.nio.channels.spi.SelectorProvider";
+
+    /** The JDK's own provider on each system, what {@code sun.nio.ch.DefaultSelectorProvider} makes there. */
+    private static final Map<String, String> SELECTOR_PROVIDERS =
+            Map.of("Linux", "sun.nio.ch.EPollSelectorProvider", "Mac OS X", "sun.nio.ch.KQueueSelectorProvider");
+
+    /** Whether the JDK itself has the class: asks the boot loader only, no class path. */
+    private static boolean inTheJdk(String className) {
+        try {
+            Class.forName(className, false, null);
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
         }
     }
 

@@ -3,6 +3,7 @@ package dev.xy.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine;
+import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
@@ -60,6 +61,16 @@ final class Model {
             list.put(entry.substring(0, colon), entry.substring(colon + 1));
         }
         spec.usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(list);
+    }
+
+    /** {@code provider} for {@code spec} and every command below it, as a root's is passed down to them. */
+    static void versionProvider(CommandSpec spec, IVersionProvider provider) {
+        if (spec.versionProvider() == null) {
+            spec.versionProvider(provider);
+        }
+        for (CommandLine subcommand : spec.subcommands().values()) {
+            versionProvider(subcommand.getCommandSpec(), provider);
+        }
     }
 
     /** An option without a value: {@code false} until given. */

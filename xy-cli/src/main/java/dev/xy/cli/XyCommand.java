@@ -42,7 +42,7 @@ public final class XyCommand implements Runnable {
     public XyCommand(XyPaths paths, Map<String, String> environment) {
         this.paths = paths;
         this.environment = Map.copyOf(environment);
-        this.spec = CommandSpec.wrapWithoutInspection(this).name("xy").versionProvider(new VersionProvider());
+        this.spec = CommandSpec.wrapWithoutInspection(this).name("xy");
     }
 
     /**
@@ -56,6 +56,9 @@ public final class XyCommand implements Runnable {
             spec.addSubcommand(name, subcommand(name));
         }
         Model.standardHelpOptions(spec);
+        // Only now: picocli asks the root for its version whenever a subcommand is added, and reading it costs a
+        // search of the class path, which a command that prints no version need not pay.
+        Model.versionProvider(spec, new VersionProvider());
         return spec;
     }
 
@@ -84,6 +87,7 @@ public final class XyCommand implements Runnable {
 
     /** Instead of {@link #root}: the root with only {@code option} (a lone {@code --version} or {@code -V}). */
     CommandSpec versionOnly(String option) {
+        spec.versionProvider(new VersionProvider());
         spec.addOption(OptionSpec.builder(option).versionHelp(true).build());
         return spec;
     }
