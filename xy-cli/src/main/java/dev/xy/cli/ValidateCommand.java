@@ -29,8 +29,6 @@ final class ValidateCommand implements Callable<Integer> {
     private final PositionalParamSpec pathsArg = Model.list(Path.class, "PATH", "0..*", "Config files or directories.")
             .build();
 
-    private List<Path> paths;
-
     ValidateCommand(XyCommand parent) {
         this.parent = parent;
         this.spec = Model.command(
@@ -47,7 +45,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        paths = pathsArg.getValue();
+        List<Path> paths = pathsArg.getValue();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean useDefault = paths == null || paths.isEmpty();
@@ -63,7 +61,7 @@ final class ValidateCommand implements Callable<Integer> {
         problems.addAll(ConfigPreflight.problems(configs.servers(), Path.of("").toAbsolutePath(), System.getenv()));
         if (problems.isEmpty()) {
             int count = configs.servers().size();
-            out.println("ok: " + count + (count == 1 ? " server" : " servers") + " in " + checked(useDefault, configDir)
+            out.println("ok: " + count + (count == 1 ? " server" : " servers") + " in " + checked(configDir, paths)
                     + (useDefault ? whose : ""));
             return ExitCodes.OK;
         }
@@ -72,7 +70,7 @@ final class ValidateCommand implements Callable<Integer> {
             err.println(problem.describe());
         }
         int count = problems.size();
-        err.println(count + (count == 1 ? " problem" : " problems") + " found in " + checked(useDefault, configDir)
+        err.println(count + (count == 1 ? " problem" : " problems") + " found in " + checked(configDir, paths)
                 + (useDefault ? whose : ""));
         return ExitCodes.CONFIG_INVALID;
     }
@@ -90,8 +88,8 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     /** Which files were read, said plainly: a user may not know which directory is the default. */
-    private String checked(boolean useDefault, Path configDir) {
-        if (useDefault) {
+    private static String checked(Path configDir, List<Path> paths) {
+        if (paths == null || paths.isEmpty()) {
             return configDir.toString();
         }
         return paths.stream()
