@@ -4,14 +4,13 @@
 # (`sleep infinity`), run in turn (A B C, B C A, …) after warm-up rounds, with `java -version` run the same way
 # as the JVM's own floor (same flags as bin/xy's client path). Ratios are per round, so machine drift cancels.
 #
-# bin/xy keeps an AppCDS archive of the client's classes (xy-cli/target/xy-cli.jsa) recorded by its first run after
-# a build, so its speed depends on which command that was (a run without a daemon records no Jackson/socket
-# classes). To measure the same thing every time, the archive is removed and re-recorded by one `bin/xy list`
-# against the running daemon (XY_CLI_ARCHIVE=keep uses whatever archive is there). The CPU column is user+sys time
-# of the command (and the children it waited for): on a busy machine it moves much less than wall time.
+# bin/xy runs with the class-data archive of the client's classes (xy-cli/target/xy-cli.jsa) that the build records
+# with its training run (see docs/benchmarks.md, "CLI latency"). XY_CLI_ARCHIVE=fresh records it again the same way
+# first (for a tree built with -Dxy.skipStartupArchive); the default, keep, uses the build's. The CPU column is
+# user+sys time of the command (and the children it waited for): on a busy machine it moves much less than wall time.
 #
 # Usage: benchmarks/peers-cli-latency.sh    Environment: SERVERS ("20 100": one measurement per count),
-#   RUNS (15), WARMUP (3), PEERS_TOOLS ("supervisord pm2"), XY_CLI_ARCHIVE (fresh | keep).
+#   RUNS (15), WARMUP (3), PEERS_TOOLS ("supervisord pm2"), XY_CLI_ARCHIVE (keep | fresh).
 set -euo pipefail
 source "$(dirname "$0")/peers-lib.sh"
 SERVERS="${SERVERS:-20 100}"
@@ -28,9 +27,11 @@ for n in $SERVERS; do
   peers_wait_running "$n" 300
   sleep 2
   jsa="$PEERS_ROOT/xy-cli/target/xy-cli.jsa"
-  [ "${XY_CLI_ARCHIVE:-fresh}" = fresh ] && rm -f "$jsa"
-  xy_cli xy list >/dev/null # records bin/xy's class-data archive if there is none
-  echo "bin/xy's class-data archive: $(du -k "$jsa" 2>/dev/null | cut -f1) KB ($([ "${XY_CLI_ARCHIVE:-fresh}" = fresh ] && echo "recorded by \`list\` against this daemon" || echo "as found"))"
+  if [ "${XY_CLI_ARCHIVE:-keep}" = fresh ]; then
+    rm -f "$jsa"
+    XY_RECORD_ARCHIVE="$jsa" "$PEERS_ROOT/bin/xy" >/dev/null 2>&1 || true # the build's training run
+  fi
+  echo "bin/xy's class-data archive: $(du -k "$jsa" 2>/dev/null | cut -f1) KB ($([ "${XY_CLI_ARCHIVE:-keep}" = fresh ] && echo "recorded again by the training run" || echo "the build's"))"
   cmds=("bin/xy list=$(xy_cmd xy list)")
   peers_has supervisord && cmds+=("supervisorctl status=$(sv_cmd status)")
   peers_has pm2 && cmds+=("pm2 jlist=$(pm2_cmd jlist)")

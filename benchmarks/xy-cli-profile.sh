@@ -9,7 +9,7 @@
 # with and without Jackson) and `java -version`. The CPU column (user+sys) is steadier than wall time on a busy box.
 #
 # Usage: benchmarks/xy-cli-profile.sh    Environment: SERVERS (20), RUNS (15), WARMUP (3), JDK25_HOME,
-#   XY_CLI_ARCHIVE (fresh: re-record bin/xy's archive with `list` first, as peers-cli-latency.sh does | keep)
+#   XY_CLI_ARCHIVE (keep: the build's archive | fresh: record it again first with the build's training run)
 set -euo pipefail
 export PEERS_TOOLS=""
 source "$(dirname "$0")/peers-lib.sh"
@@ -38,12 +38,12 @@ echo "-- archives for the variants below (recorded now, in the work dir)"
 "${xyenv[@]}" java "${flags[@]}" -XX:ArchiveClassesAtExit="$w/version.jsa" -jar "$jar" --version >/dev/null
 echo "  recorded by \`list\`: $(du -k "$w/list.jsa" | cut -f1) KB; by \`--version\`: $(du -k "$w/version.jsa" | cut -f1) KB"
 jsa="$PEERS_ROOT/xy-cli/target/xy-cli.jsa"
-if [ "${XY_CLI_ARCHIVE:-fresh}" = fresh ]; then
+if [ "${XY_CLI_ARCHIVE:-keep}" = fresh ]; then
   rm -f "$jsa"
-  xy_cli xy list >/dev/null
-  echo "  bin/xy's own archive, re-recorded by \`bin/xy list\` against this daemon: $(du -k "$jsa" | cut -f1) KB"
+  XY_RECORD_ARCHIVE="$jsa" "$PEERS_ROOT/bin/xy" >/dev/null 2>&1 || true
+  echo "  bin/xy's own archive, recorded again by the build's training run: $(du -k "$jsa" | cut -f1) KB"
 elif [ -f "$jsa" ] && [ "$jsa" -nt "$jar" ]; then
-  echo "  bin/xy's own archive, as found (recorded by whichever command ran first after the build): $(du -k "$jsa" | cut -f1) KB"
+  echo "  bin/xy's own archive, as the build recorded it (training run): $(du -k "$jsa" | cut -f1) KB"
 fi
 
 echo "-- classes loaded by one \`java … -XX:SharedArchiveFile=<list archive> -jar xy-cli.jar list\`"

@@ -6,19 +6,21 @@ import dev.xy.core.ipc.DaemonUnreachableException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * A subcommand that asks the daemon something, through {@link dev.xy.core.api.XyApi} like every front end.
  * Failures reach {@link ErrorReporter} as exceptions.
  */
 abstract class ClientCommand implements Callable<Integer> {
-    @ParentCommand
-    XyCommand parent;
+    final XyCommand parent;
 
-    @Spec
-    CommandSpec spec;
+    /** This command's model; subclasses add their options and parameters to it. */
+    final CommandSpec spec;
+
+    ClientCommand(XyCommand parent, String name, String... description) {
+        this.parent = parent;
+        this.spec = Model.command(this, name, description);
+    }
 
     XyPaths paths() {
         return parent.paths();

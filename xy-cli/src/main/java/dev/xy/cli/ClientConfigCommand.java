@@ -9,41 +9,46 @@ import dev.xy.core.rpc.ErrorCodes;
 import dev.xy.core.rpc.RpcException;
 import dev.xy.core.rpc.Wire;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** {@code xy client-config [--client C] [NAME...]}: what an MCP client needs to reach the servers. */
-@Command(
-        name = "client-config",
-        description = {
-            "Print what an MCP client needs in its config to reach the servers (default: all of them).",
-            "Printing only: xy never edits a client's config file."
-        })
 final class ClientConfigCommand extends ClientCommand {
-    @Option(
-            names = "--client",
-            paramLabel = "CLIENT",
-            defaultValue = "generic",
-            converter = McpClientConverter.class,
-            completionCandidates = McpClientCandidates.class,
-            description = "generic (default), claude-desktop, claude-code, cursor or vscode.")
-    McpClient client;
+    private final OptionSpec clientOption = Model.option(
+                    McpClient.class,
+                    "CLIENT",
+                    "generic (default), claude-desktop, claude-code, cursor or vscode.",
+                    "--client")
+            .defaultValue("generic")
+            .converters(new McpClientConverter())
+            .completionCandidates(new McpClientCandidates())
+            .build();
 
-    @Parameters(paramLabel = "NAME", arity = "0..*", description = "Servers to include.")
-    List<String> names;
+    private final PositionalParamSpec namesArg =
+            Model.list(String.class, "NAME", "0..*", "Servers to include.").build();
+
+    ClientConfigCommand(XyCommand parent) {
+        super(
+                parent,
+                "client-config",
+                "Print what an MCP client needs in its config to reach the servers (default: all of them).",
+                "Printing only: xy never edits a client's config file.");
+        spec.addOption(clientOption);
+        spec.addPositional(namesArg);
+    }
 
     @Override
     public Integer call() throws Exception {
+        McpClient client = clientOption.getValue();
         try (DaemonClient api = connect()) {
-            List<ClientConfigs.Endpoint> endpoints = endpoints(api);
+            List<ClientConfigs.Endpoint> endpoints = endpoints(api, namesArg.getValue());
             out().print(ClientConfigs.render(client, endpoints));
             out().flush();
         }
         return ExitCodes.OK;
     }
 
-    private List<ClientConfigs.Endpoint> endpoints(XyApi api) throws Exception {
+    private static List<ClientConfigs.Endpoint> endpoints(XyApi api, List<String> names) throws Exception {
         List<Wire.ServerSummary> servers = api.list();
         if (names != null && !names.isEmpty()) {
             List<String> unknown = names.stream()

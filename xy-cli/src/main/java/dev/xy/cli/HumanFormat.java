@@ -3,15 +3,18 @@ package dev.xy.cli;
 import dev.xy.core.rpc.Wire;
 import dev.xy.core.supervisor.ServerState;
 import java.time.Instant;
-import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.TimeZone;
 
 /** How the CLI shows values to people: uptimes like {@code 3h12m}, exits like {@code 3} or {@code SIGKILL}. */
 final class HumanFormat {
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx").withZone(ZoneId.systemDefault());
-
     private HumanFormat() {}
+
+    /** Made on first use only: {@code xy list} shows no times. */
+    private static final class Times {
+        static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx");
+    }
 
     /** Two most significant units: {@code 45s}, {@code 12m5s}, {@code 3h12m}, {@code 2d4h}. */
     static String uptime(long seconds) {
@@ -48,7 +51,11 @@ final class HumanFormat {
     }
 
     static String time(long unixMs) {
-        return TIME.format(Instant.ofEpochMilli(unixMs));
+        // The system zone's offset at that instant through TimeZone, the same zone and database as ZoneId's:
+        // java.time's
+        // zone rules would first look for providers on the whole class path, opening every jar on it.
+        ZoneOffset offset = ZoneOffset.ofTotalSeconds(TimeZone.getDefault().getOffset(unixMs) / 1000);
+        return Times.TIME.format(Instant.ofEpochMilli(unixMs).atOffset(offset));
     }
 
     static String orDash(Object value) {

@@ -5,10 +5,8 @@ import dev.xy.core.rpc.Wire;
 import dev.xy.core.supervisor.ServerState;
 import java.io.PrintWriter;
 import java.util.List;
-import picocli.CommandLine.Command;
 
 /** {@code xy list}: every server with its state, and where the daemon reads their configs. */
-@Command(name = "list", description = "Show every server and its state.")
 final class ListCommand extends QueryCommand<List<Wire.ServerSummary>> {
     /** A reason is cut to this in the table; {@code xy status} shows it whole. */
     private static final int REASON_WIDTH = 60;
@@ -17,6 +15,10 @@ final class ListCommand extends QueryCommand<List<Wire.ServerSummary>> {
     private static boolean worthSaying(Wire.ServerSummary s) {
         boolean fine = s.state() == ServerState.RUNNING && !Boolean.FALSE.equals(s.ready());
         return !fine && s.state() != ServerState.STOPPING && s.reason() != null;
+    }
+
+    ListCommand(XyCommand parent) {
+        super(parent, "list", "Show every server and its state.");
     }
 
     @Override

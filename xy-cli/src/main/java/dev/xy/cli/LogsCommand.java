@@ -10,29 +10,33 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** {@code xy logs NAME [--tail N] [-f]}: a server's output and xy's events about it. */
-@Command(name = "logs", description = "Show a server's recent output (stdout, stderr and xy's own events).")
 final class LogsCommand extends ClientCommand {
-    @Parameters(paramLabel = "NAME", description = "The server.")
-    String name;
+    private final PositionalParamSpec nameArg =
+            Model.positional(String.class, "NAME", "The server.").build();
 
-    @Option(
-            names = {"-n", "--tail"},
-            paramLabel = "N",
-            description = "How many recent lines (default ${DEFAULT-VALUE}).")
-    int tail = 100;
+    private final OptionSpec tailOption = Model.option(
+                    int.class, "N", "How many recent lines (default ${DEFAULT-VALUE}).", "-n", "--tail")
+            .initialValue(100)
+            .build();
 
-    @Option(
-            names = {"-f", "--follow"},
-            description = "Keep printing new lines until interrupted.")
-    boolean follow;
+    private final OptionSpec followOption = Model.flag("Keep printing new lines until interrupted.", "-f", "--follow");
+
+    LogsCommand(XyCommand parent) {
+        super(parent, "logs", "Show a server's recent output (stdout, stderr and xy's own events).");
+        spec.addPositional(nameArg);
+        spec.addOption(tailOption);
+        spec.addOption(followOption);
+    }
 
     @Override
     public Integer call() throws Exception {
+        String name = nameArg.getValue();
+        int tail = tailOption.getValue();
+        boolean follow = followOption.getValue();
         PrintWriter out = out();
         try (DaemonClient api = connect()) {
             if (!follow) {

@@ -1,30 +1,20 @@
 package dev.xy.cli;
 
 import dev.xy.core.daemon.XyPaths;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 
 /** Entry point of {@code bin/xy}. */
 public final class Main {
     /**
      * Subcommands that only read their own options and parameters, never their siblings or the root's: for these,
-     * {@link #commandLine} builds the tree of the root and that one subcommand instead of all of them, which picocli
-     * would otherwise build by reflection on every start (about a sixth of {@code xy list}). The tree that results is
-     * the same for that subcommand: {@code MainTest} compares the two.
+     * {@link #commandLine} builds the tree of the root and that one subcommand instead of all of them. The tree that
+     * results is the same for that subcommand: {@code MainTest} compares the two.
      */
-    static final Map<String, Class<?>> SELF_CONTAINED = Map.of(
-            "list", ListCommand.class,
-            "status", StatusCommand.class,
-            "start", StartCommand.class,
-            "stop", StopCommand.class,
-            "restart", RestartCommand.class,
-            "reload", ReloadCommand.class,
-            "logs", LogsCommand.class,
-            "client-config", ClientConfigCommand.class,
-            "validate", ValidateCommand.class);
+    static final Set<String> SELF_CONTAINED =
+            Set.of("list", "status", "start", "stop", "restart", "reload", "logs", "client-config", "validate");
 
     private static final Set<String> VERSION_OPTIONS = Set.of("--version", "-V");
 
@@ -33,6 +23,7 @@ public final class Main {
     public static void main(String[] args) {
         if (args.length == 0 || !args[0].equals("daemon")) {
             useLegacyLocaleData();
+            searchNoClassPath();
         }
         System.exit(run(XyPaths.fromEnvironment(), args));
     }
@@ -51,6 +42,39 @@ public final class Main {
         }
     }
 
+    /**
+     * For a short-lived client: nothing that looks for a class or a service on the class path, which opens and reads
+     * the index of every jar on it (a fifth of {@code xy list} when nothing else needs a jar: every class comes from
+     * the class-data archive). picocli looks for Groovy's closure class unless told not to (xy has no closures);
+     * the JDK looks for a {@code SelectorProvider} service before it takes its own, which is named here instead when
+     * this JDK has it (Linux: epoll, macOS: kqueue; else the JDK's search, as before). Not when the user set them.
+     */
+    public static void searchNoClassPath() {
+        if (System.getProperty("picocli.disable.closures") == null) {
+            System.setProperty("picocli.disable.closures", "true");
+        }
+        String provider = SELECTOR_PROVIDERS.get(System.getProperty("os.name"));
+        if (provider != null && System.getProperty(SELECTOR_PROVIDER) == null && inTheJdk(provider)) {
+            System.setProperty(SELECTOR_PROVIDER, provider);
+        }
+    }
+
+    private static final String SELECTOR_PROVIDER = "java.nio.channels.spi.SelectorProvider";
+
+    /** The JDK's own provider on each system, what {@code sun.nio.ch.DefaultSelectorProvider} makes there. */
+    private static final Map<String, String> SELECTOR_PROVIDERS =
+            Map.of("Linux", "sun.nio.ch.EPollSelectorProvider", "Mac OS X", "sun.nio.ch.KQueueSelectorProvider");
+
+    /** Whether the JDK itself has the class: asks the boot loader only, no class path. */
+    private static boolean inTheJdk(String className) {
+        try {
+            Class.forName(className, false, null);
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
     /** Runs one {@code xy} command line and returns its exit code; the build's training run calls it too. */
     public static int run(XyPaths paths, String... args) {
         CommandLine commandLine = commandLine(paths, args);
@@ -64,23 +88,11 @@ public final class Main {
     /** The command line that runs {@code args}: the whole tree, or the root and the one self-contained subcommand. */
     static CommandLine commandLine(XyPaths paths, String... args) {
         if (args.length == 1 && VERSION_OPTIONS.contains(args[0])) {
-            // Just the root and its version option, declared here rather than read from annotations.
-            CommandSpec root = CommandSpec.wrapWithoutInspection(new XyCommand(paths));
-            root.name("xy").versionProvider(new VersionProvider());
-            root.addOption(OptionSpec.builder(args[0]).versionHelp(true).build());
-            return XyCommand.configure(new CommandLine(root));
+            return XyCommand.configure(new CommandLine(new XyCommand(paths).versionOnly(args[0])));
         }
-        Class<?> only = args.length == 0 ? null : SELF_CONTAINED.get(args[0]);
-        if (only == null) {
+        if (args.length == 0 || !SELF_CONTAINED.contains(args[0])) {
             return XyCommand.commandLine(paths);
         }
-        CommandSpec root = CommandSpec.wrapWithoutInspection(new XyCommand(paths));
-        root.name("xy").versionProvider(new VersionProvider());
-        // As XyCommand's annotations say: -h/--help and -V/--version, inherited by the subcommand.
-        root.scopeType(CommandLine.ScopeType.INHERIT);
-        root.mixinStandardHelpOptions(true);
-        CommandLine commandLine = new CommandLine(root);
-        commandLine.addSubcommand(args[0], only);
-        return XyCommand.configure(commandLine);
+        return XyCommand.configure(new CommandLine(new XyCommand(paths).root(List.of(args[0]))));
     }
 }

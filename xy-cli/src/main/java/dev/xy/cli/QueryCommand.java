@@ -4,7 +4,6 @@ import dev.xy.core.api.XyApi;
 import dev.xy.core.client.DaemonClient;
 import dev.xy.core.daemon.ExitCodes;
 import java.io.PrintWriter;
-import picocli.CommandLine.Mixin;
 
 /**
  * A command that asks the daemon one thing and shows the answer: as JSON with {@code --json}, else for people.
@@ -12,8 +11,12 @@ import picocli.CommandLine.Mixin;
  * @param <T> the answer's type
  */
 abstract class QueryCommand<T> extends ClientCommand {
-    @Mixin
-    JsonOption json;
+    final JsonOption json;
+
+    QueryCommand(XyCommand parent, String name, String... description) {
+        super(parent, name, description);
+        json = new JsonOption(spec);
+    }
 
     /** The request to the daemon. */
     abstract T ask(XyApi api) throws Exception;
@@ -25,7 +28,7 @@ abstract class QueryCommand<T> extends ClientCommand {
     public Integer call() throws Exception {
         try (DaemonClient api = connect()) {
             T result = ask(api);
-            if (json.json) {
+            if (json.given()) {
                 json.print(out(), result);
             } else {
                 describe(result, out(), api);

@@ -5,33 +5,35 @@ import dev.xy.core.daemon.ExitCodes;
 import dev.xy.core.rpc.Wire;
 import java.io.PrintWriter;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code xy reload}: re-read the configs, apply the difference, and say what came of it. */
-@Command(
-        name = "reload",
-        description = {
-            "Re-read the config directory and apply the difference.",
-            "If any config is invalid nothing changes, and every problem is printed (exit 3).",
-            "A changed server that had failed is started with its new config."
-        },
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:applied, and every server it started or restarted is ready",
-            "1:applied, but a server could not start or is not ready (each is named, with the reason)",
-            "2:no daemon is running",
-            "3:a config is invalid; nothing changed"
-        })
 final class ReloadCommand extends QueryCommand<Wire.ReloadResult> {
     private int exit = ExitCodes.OK;
 
-    @Option(names = "--no-wait", description = "Return once the changes are applied, without waiting for ready.")
-    boolean noWait;
+    private final OptionSpec noWait =
+            Model.flag("Return once the changes are applied, without waiting for ready.", "--no-wait");
+
+    ReloadCommand(XyCommand parent) {
+        super(
+                parent,
+                "reload",
+                "Re-read the config directory and apply the difference.",
+                "If any config is invalid nothing changes, and every problem is printed (exit 3).",
+                "A changed server that had failed is started with its new config.");
+        spec.addOption(noWait);
+        Model.exitCodes(
+                spec,
+                "0:applied, and every server it started or restarted is ready",
+                "1:applied, but a server could not start or is not ready (each is named, with the reason)",
+                "2:no daemon is running",
+                "3:a config is invalid; nothing changed");
+    }
 
     @Override
     Wire.ReloadResult ask(XyApi api) throws Exception {
-        Wire.ReloadResult result = api.reload(new Wire.ReloadParams(noWait ? false : null));
+        boolean returnEarly = noWait.getValue();
+        Wire.ReloadResult result = api.reload(new Wire.ReloadParams(returnEarly ? false : null));
         exit = result.failed() == null || result.failed().isEmpty() ? ExitCodes.OK : ExitCodes.OPERATIONAL_ERROR;
         return result;
     }

@@ -3,18 +3,22 @@ package dev.xy.cli;
 import dev.xy.core.api.XyApi;
 import dev.xy.core.rpc.Wire;
 import java.io.PrintWriter;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code xy restart NAME...|--all}: returns once each new process is ready, or has failed. */
-@Command(name = "restart", description = "Stop servers if they run, then start them again and wait until ready.")
 final class RestartCommand extends TargetCommand<Wire.RestartResult> {
-    @Option(names = "--no-wait", description = "Return once the new processes are spawned, without waiting for ready.")
-    boolean noWait;
+    private final OptionSpec noWait =
+            Model.flag("Return once the new processes are spawned, without waiting for ready.", "--no-wait");
+
+    RestartCommand(XyCommand parent) {
+        super(parent, "restart", "Stop servers if they run, then start them again and wait until ready.");
+        spec.addOption(noWait);
+    }
 
     @Override
     Wire.RestartResult act(XyApi api, Wire.Target target) throws Exception {
-        return api.restart(noWait ? target.noWait() : target);
+        boolean returnEarly = noWait.getValue();
+        return api.restart(returnEarly ? target.noWait() : target);
     }
 
     @Override

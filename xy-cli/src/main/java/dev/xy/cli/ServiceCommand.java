@@ -3,45 +3,59 @@ package dev.xy.cli;
 import dev.xy.core.daemon.ExitCodes;
 import java.nio.file.Path;
 import java.util.Optional;
-import picocli.CommandLine.Command;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code xy service install|uninstall|status}: the daemon as a per-user service (systemd on Linux, launchd on macOS). */
-@Command(
-        name = "service",
-        description = {
-            "Run the daemon as a service of your user: started at login, restarted when it fails.",
-            "Linux: a systemd user unit, $XDG_CONFIG_HOME/systemd/user/xy.service (default ~/.config/...).",
-            "macOS: a launchd agent, ~/Library/LaunchAgents/dev.xy.daemon.plist.",
-            "Every file written and every command run is printed."
-        })
 final class ServiceCommand implements Runnable {
-    @ParentCommand
-    XyCommand parent;
+    private final XyCommand parent;
 
-    @Spec
-    CommandSpec spec;
+    final CommandSpec spec;
+
+    private final OptionSpec configDirOption = Model.option(
+                    Path.class, "DIR", "Have the daemon read configs from DIR.", "--config-dir")
+            .build();
+
+    ServiceCommand(XyCommand parent) {
+        this.parent = parent;
+        this.spec = Model.command(
+                this,
+                "service",
+                "Run the daemon as a service of your user: started at login, restarted when it fails.",
+                "Linux: a systemd user unit, $XDG_CONFIG_HOME/systemd/user/xy.service (default ~/.config/...).",
+                "macOS: a launchd agent, ~/Library/LaunchAgents/dev.xy.daemon.plist.",
+                "Every file written and every command run is printed.");
+        CommandSpec install = Model.command(
+                (Callable<Integer>) () -> install(configDirOption.getValue()),
+                "install",
+                "Write the service definition for this xy (this java, this jar) and enable and start it.",
+                "PATH and the XDG directories of this shell are written into it, so the daemon finds the same",
+                "configs, socket and commands. Exit 1 when the service manager cannot be reached: the file is",
+                "written anyway, and the commands to run by hand are printed.");
+        install.addOption(configDirOption);
+        // In the order picocli gave the annotated methods: by name.
+        spec.addSubcommand("install", install);
+        spec.addSubcommand(
+                "status",
+                Model.command(
+                        (Callable<Integer>) this::status,
+                        "status",
+                        "Whether the service is installed, and what the service manager says of it."));
+        spec.addSubcommand(
+                "uninstall",
+                Model.command(
+                        (Callable<Integer>) this::uninstall,
+                        "uninstall",
+                        "Stop and disable the service and remove its file."));
+    }
 
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(
-            name = "install",
-            description = {
-                "Write the service definition for this xy (this java, this jar) and enable and start it.",
-                "PATH and the XDG directories of this shell are written into it, so the daemon finds the same",
-                "configs, socket and commands. Exit 1 when the service manager cannot be reached: the file is",
-                "written anyway, and the commands to run by hand are printed."
-            })
-    int install(
-            @Option(names = "--config-dir", paramLabel = "DIR", description = "Have the daemon read configs from DIR.")
-                    Path configDir)
-            throws Exception {
+    private int install(Path configDir) throws Exception {
         Optional<ServiceDefinition> service = service(Optional.ofNullable(configDir));
         if (service.isEmpty()) {
             return unsupported();
@@ -56,16 +70,12 @@ final class ServiceCommand implements Runnable {
         return installer(service.get()).install();
     }
 
-    @Command(name = "uninstall", description = "Stop and disable the service and remove its file.")
-    int uninstall() throws Exception {
+    private int uninstall() throws Exception {
         Optional<ServiceDefinition> service = service(Optional.empty());
         return service.isEmpty() ? unsupported() : installer(service.get()).uninstall();
     }
 
-    @Command(
-            name = "status",
-            description = "Whether the service is installed, and what the service manager says of it.")
-    int status() {
+    private int status() {
         Optional<ServiceDefinition> service = service(Optional.empty());
         return service.isEmpty() ? unsupported() : installer(service.get()).status();
     }

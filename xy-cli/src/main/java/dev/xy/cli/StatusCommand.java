@@ -3,18 +3,21 @@ package dev.xy.cli;
 import dev.xy.core.api.XyApi;
 import dev.xy.core.rpc.Wire;
 import java.io.PrintWriter;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** {@code xy status NAME}: one server in detail, with why it is in its state and its recent transitions. */
-@Command(name = "status", description = "Show one server in detail, with its recent state changes.")
 final class StatusCommand extends QueryCommand<Wire.ServerDetail> {
-    @Parameters(paramLabel = "NAME", description = "The server.")
-    String name;
+    private final PositionalParamSpec name =
+            Model.positional(String.class, "NAME", "The server.").build();
+
+    StatusCommand(XyCommand parent) {
+        super(parent, "status", "Show one server in detail, with its recent state changes.");
+        spec.addPositional(name);
+    }
 
     @Override
     Wire.ServerDetail ask(XyApi api) throws Exception {
-        return api.status(name);
+        return api.status(name.getValue());
     }
 
     @Override

@@ -3,11 +3,13 @@ package dev.xy.cli;
 import dev.xy.core.api.XyApi;
 import dev.xy.core.rpc.Wire;
 import java.io.PrintWriter;
-import picocli.CommandLine.Command;
 
 /** {@code xy stop NAME...|--all}: returns once the servers' process trees are gone. */
-@Command(name = "stop", description = "Stop servers: SIGTERM to the whole process tree, SIGKILL after the grace.")
 final class StopCommand extends TargetCommand<Wire.StopResult> {
+    StopCommand(XyCommand parent) {
+        super(parent, "stop", "Stop servers: SIGTERM to the whole process tree, SIGKILL after the grace.");
+    }
+
     @Override
     Wire.StopResult act(XyApi api, Wire.Target target) throws Exception {
         return api.stop(target);

@@ -4,15 +4,18 @@ import dev.xy.core.api.XyApi;
 import dev.xy.core.rpc.RpcException;
 import dev.xy.core.rpc.Wire;
 import java.io.PrintWriter;
-import picocli.CommandLine.Mixin;
 
 /**
  * {@code start}, {@code stop}, {@code restart}: one action on {@code NAME...} or {@code --all}. When some
  * servers fail, the others' outcome is still told before the failures.
  */
 abstract class TargetCommand<T> extends QueryCommand<T> {
-    @Mixin
-    TargetOptions targets;
+    private final TargetOptions targets;
+
+    TargetCommand(XyCommand parent, String name, String... description) {
+        super(parent, name, description);
+        targets = new TargetOptions(spec);
+    }
 
     abstract T act(XyApi api, Wire.Target target) throws Exception;
 
@@ -26,7 +29,7 @@ abstract class TargetCommand<T> extends QueryCommand<T> {
         try {
             return super.call();
         } catch (RpcException e) {
-            if (!json.json) {
+            if (!json.given()) {
                 e.startFailure().ifPresent(partial -> describePartial(partial, out()));
             }
             throw e;

@@ -17,36 +17,35 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** {@code xy validate [PATH...]}: checks configs without a daemon. */
-@Command(
-        name = "validate",
-        description = {
-            "Check server configs without starting anything.",
-            "Checks the files themselves, and that each working directory exists and each command resolves, as a"
-                    + " start from here would find them.",
-            "PATH is a .kdl file or a directory of them. Without one: the directory the running daemon reads, or"
-                    + " the default config directory when no daemon runs."
-        },
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every config is valid", "3:a config is invalid (each problem is printed)"})
 final class ValidateCommand implements Callable<Integer> {
-    @ParentCommand
-    XyCommand parent;
+    private final XyCommand parent;
 
-    @Spec
-    CommandSpec spec;
+    final CommandSpec spec;
 
-    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Config files or directories.")
-    List<Path> paths;
+    private final PositionalParamSpec pathsArg = Model.list(Path.class, "PATH", "0..*", "Config files or directories.")
+            .build();
+
+    ValidateCommand(XyCommand parent) {
+        this.parent = parent;
+        this.spec = Model.command(
+                this,
+                "validate",
+                "Check server configs without starting anything.",
+                "Checks the files themselves, and that each working directory exists and each command resolves, as a"
+                        + " start from here would find them.",
+                "PATH is a .kdl file or a directory of them. Without one: the directory the running daemon reads, or"
+                        + " the default config directory when no daemon runs.");
+        spec.addPositional(pathsArg);
+        Model.exitCodes(spec, "0:every config is valid", "3:a config is invalid (each problem is printed)");
+    }
 
     @Override
     public Integer call() {
+        List<Path> paths = pathsArg.getValue();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean useDefault = paths == null || paths.isEmpty();
@@ -62,7 +61,7 @@ final class ValidateCommand implements Callable<Integer> {
         problems.addAll(ConfigPreflight.problems(configs.servers(), Path.of("").toAbsolutePath(), System.getenv()));
         if (problems.isEmpty()) {
             int count = configs.servers().size();
-            out.println("ok: " + count + (count == 1 ? " server" : " servers") + " in " + checked(useDefault, configDir)
+            out.println("ok: " + count + (count == 1 ? " server" : " servers") + " in " + checked(configDir, paths)
                     + (useDefault ? whose : ""));
             return ExitCodes.OK;
         }
@@ -71,7 +70,7 @@ final class ValidateCommand implements Callable<Integer> {
             err.println(problem.describe());
         }
         int count = problems.size();
-        err.println(count + (count == 1 ? " problem" : " problems") + " found in " + checked(useDefault, configDir)
+        err.println(count + (count == 1 ? " problem" : " problems") + " found in " + checked(configDir, paths)
                 + (useDefault ? whose : ""));
         return ExitCodes.CONFIG_INVALID;
     }
@@ -89,8 +88,8 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     /** Which files were read, said plainly: a user may not know which directory is the default. */
-    private String checked(boolean useDefault, Path configDir) {
-        if (useDefault) {
+    private static String checked(Path configDir, List<Path> paths) {
+        if (paths == null || paths.isEmpty()) {
             return configDir.toString();
         }
         return paths.stream()

@@ -34,6 +34,7 @@ public final class Training {
 
     public static void main(String[] args) throws Exception {
         Main.useLegacyLocaleData();
+        Main.searchNoClassPath();
         Path work = Files.createTempDirectory(Path.of("/tmp"), "xytrain");
         try {
             new Session(work).run();
