@@ -6,7 +6,6 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.UnknownHostException;
@@ -23,7 +22,7 @@ import java.util.stream.Collectors;
  * <p>Two checks. A connect to 127.0.0.1 and ::1 finds anything a local client would reach. A bind of 127.0.0.1,
  * ::1, 0.0.0.0 and :: finds listeners on other addresses too, which would make a server's own bind fail. The
  * bind uses {@code SO_REUSEADDR}, as servers do, so connections of a previous run in {@code TIME_WAIT} do not
- * make a just-released port look taken; and it is closed at once.
+ * make a just-released port look taken; it never listens, and it is closed at once.
  */
 public final class PortAvailability {
     private static final int CONNECT_TIMEOUT_MILLIS = 200;
@@ -111,9 +110,12 @@ public final class PortAvailability {
     }
 
     private static boolean bindable(InetAddress address, int port) {
-        try (ServerSocket socket = new ServerSocket()) {
+        // Bound, never listening: while it is open, a server another thread spawns inherits it for a moment
+        // (until the JDK's spawn helper closes what it inherited), and a listening copy there would look like
+        // that server holding this port, to this very check on its next address.
+        try (Socket socket = new Socket()) {
             socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(address, port), 1);
+            socket.bind(new InetSocketAddress(address, port));
             return true;
         } catch (BindException taken) {
             return false;
