@@ -48,11 +48,12 @@ final class Connection implements RpcPeer {
             Function<RpcPeer, RpcDispatcher> sessions,
             int maxLineBytes,
             long maxOutboxBytes,
+            NotificationBudget notifications,
             Runnable onClosed) {
         this.socket = socket;
         this.sessions = sessions;
         this.maxLineBytes = maxLineBytes;
-        this.outbox = new Outbox(maxOutboxBytes);
+        this.outbox = new Outbox(maxOutboxBytes, notifications);
         this.onClosed = onClosed;
     }
 

@@ -29,6 +29,7 @@ final class Outbox {
     }
 
     private final long maxBytes;
+    private final NotificationBudget shared;
     private final ArrayDeque<Piece> queue = new ArrayDeque<>();
     private final ArrayDeque<Piece> held = new ArrayDeque<>();
     private long answerBytes;
@@ -36,8 +37,9 @@ final class Outbox {
     private boolean answering;
     private boolean lineOpen;
 
-    Outbox(long maxBytes) {
+    Outbox(long maxBytes, NotificationBudget shared) {
         this.maxBytes = maxBytes;
+        this.shared = shared;
     }
 
     /**
@@ -47,7 +49,7 @@ final class Outbox {
      */
     boolean offerNotification(String line, boolean afterAnswer) {
         Piece piece = new Piece(line, true, false);
-        if (notificationBytes + piece.size() > maxBytes) {
+        if (notificationBytes + piece.size() > maxBytes || !shared.take(piece.size(), notificationBytes)) {
             return false;
         }
         notificationBytes += piece.size();
@@ -107,6 +109,7 @@ final class Outbox {
                 answerBytes -= piece.size();
             } else {
                 notificationBytes -= piece.size();
+                shared.give(piece.size());
             }
         }
         return piece;
@@ -115,6 +118,7 @@ final class Outbox {
     void clear() {
         queue.clear();
         held.clear();
+        shared.give(notificationBytes);
         answerBytes = 0;
         notificationBytes = 0;
         answering = false;

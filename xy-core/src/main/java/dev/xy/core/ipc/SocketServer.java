@@ -32,11 +32,15 @@ public final class SocketServer implements AutoCloseable {
     /** What may wait unsent for one client before it is considered not to be reading. */
     public static final long MAX_OUTBOX_BYTES = 8L * 1024 * 1024;
 
+    /** What all clients' queued notifications may hold together (see {@link NotificationBudget}). */
+    public static final long MAX_NOTIFICATION_BYTES = 32L * 1024 * 1024;
+
     private final Path path;
     private final AFUNIXServerSocket server;
     private final Function<RpcPeer, RpcDispatcher> sessions;
     private final long ownUid;
     private int maxConnections = MAX_CONNECTIONS;
+    private final NotificationBudget notifications = new NotificationBudget(MAX_NOTIFICATION_BYTES);
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final AtomicLong connectionCount = new AtomicLong();
     private volatile boolean closing;
@@ -134,8 +138,8 @@ public final class SocketServer implements AutoCloseable {
             return;
         }
         Connection[] holder = new Connection[1];
-        Connection connection =
-                new Connection(socket, sessions, MAX_LINE_BYTES, MAX_OUTBOX_BYTES, () -> connections.remove(holder[0]));
+        Connection connection = new Connection(
+                socket, sessions, MAX_LINE_BYTES, MAX_OUTBOX_BYTES, notifications, () -> connections.remove(holder[0]));
         holder[0] = connection;
         connections.add(connection);
         connection.start("xy-connection-" + connectionCount.incrementAndGet());

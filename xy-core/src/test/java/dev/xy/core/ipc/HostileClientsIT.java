@@ -535,9 +535,11 @@ class HostileClientsIT {
             client.send(request(i, "logs", "{\"name\":\"chatty\",\"follow\":true,\"tail\":100000}"));
             readers.add(client);
         }
-        // Until they are cut off, the daemon may hold no more than their outboxes (two bytes a char) and some room
-        // to work in: without the bound, it would keep every line for them, gigabytes within a minute.
-        long outboxes = readers.size() * 2 * SocketServer.MAX_OUTBOX_BYTES;
+        // Until they are cut off, the daemon may hold no more than what all clients' notifications may take
+        // together, plus what a client may take before it counts as behind (two bytes a char), and some room to
+        // work in: without the bounds, it would keep every line for them, gigabytes within a minute.
+        long outboxes =
+                2 * (SocketServer.MAX_NOTIFICATION_BYTES + readers.size() * (NotificationBudget.BEHIND + 64 * 1024));
         await("every client that does not read is cut off")
                 .atMost(Duration.ofMinutes(2))
                 .pollInterval(Duration.ofMillis(200))

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /** The rules of one client's outbox, without threads or sockets. */
 class OutboxTest {
-    private final Outbox outbox = new Outbox(100);
+    private final Outbox outbox = new Outbox(100, new NotificationBudget(Long.MAX_VALUE));
 
     /** Everything queued, as the client would read it. */
     private String written() {
@@ -96,5 +96,31 @@ class OutboxTest {
         outbox.offerNotification("held", true);
         outbox.endAnswer();
         assertThat(written()).isEqualTo("held\n");
+    }
+
+    @Test
+    void whenAllClientsTogetherHoldTooMuchTheOneThatIsBehindIsRefusedAndOneThatKeepsUpIsNot() {
+        NotificationBudget shared = new NotificationBudget(3 * NotificationBudget.BEHIND);
+        long big = 4 * NotificationBudget.BEHIND;
+        Outbox behind = new Outbox(big, shared);
+        Outbox keepingUp = new Outbox(big, shared);
+        String line = "x".repeat(64 * 1024 - 1);
+        int taken = 0;
+        while (behind.offerNotification(line, false)) {
+            taken++;
+        }
+        assertThat(taken * 64L * 1024)
+                .as("what the one that does not read got before the shared budget stopped it")
+                .isGreaterThan(NotificationBudget.BEHIND)
+                .isLessThanOrEqualTo(3 * NotificationBudget.BEHIND + 64 * 1024);
+
+        assertThat(keepingUp.offerNotification(line, false))
+                .as("a client with nothing waiting still gets its notifications")
+                .isTrue();
+        keepingUp.poll();
+        behind.clear();
+        assertThat(shared.used())
+                .as("what left the outboxes went back to the budget")
+                .isZero();
     }
 }
