@@ -1,9 +1,11 @@
 package dev.xy.cli;
 
 import dev.xy.core.client.DaemonClient;
+import dev.xy.core.daemon.DaemonLock;
 import dev.xy.core.daemon.XyPaths;
 import dev.xy.core.ipc.DaemonUnreachableException;
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -26,9 +28,16 @@ abstract class ClientCommand implements Callable<Integer> {
         return parent.paths();
     }
 
-    /** A connection to the daemon; {@link DaemonUnreachableException} when none runs. */
+    /** A connection to the daemon; {@link DaemonUnreachableException} when none answers. */
     DaemonClient connect() throws DaemonUnreachableException {
-        return DaemonClient.connect(paths().socket());
+        try {
+            return DaemonClient.connect(paths().socket());
+        } catch (DaemonUnreachableException nobody) {
+            // A daemon between taking the lock and serving, or between closing the socket and exiting: telling
+            // the user to start one would only get "another xy daemon is already running".
+            Optional<Long> holder = DaemonLock.namedHolder(paths().stateDir().resolve(DaemonLock.FILE_NAME));
+            throw holder.isPresent() ? nobody.heldBy(holder.get()) : nobody;
+        }
     }
 
     PrintWriter out() {

@@ -41,7 +41,10 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     private static void printHuman(PrintWriter err, Exception e) {
         if (e instanceof DaemonUnreachableException unreachable) {
             err.println("xy: " + unreachable.getMessage());
-            err.println("hint: start it with `xy daemon` (or `xy daemon --detach` to run it in the background)");
+            err.println(
+                    unreachable.lockHolder().isPresent()
+                            ? "hint: try again in a moment"
+                            : "hint: start it with `xy daemon` (or `xy daemon --detach` to run it in the background)");
         } else if (e instanceof RpcException rpc) {
             if (rpc.startFailure().isPresent()) {
                 rpc.startFailure()

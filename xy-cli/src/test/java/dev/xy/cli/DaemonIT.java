@@ -196,6 +196,24 @@ class DaemonIT {
     }
 
     @Test
+    void aDaemonThatHoldsTheLockButDoesNotAnswerIsNotToldToBeStarted() throws Exception {
+        // What a daemon looks like between taking the lock and serving, or while it shuts down: the lock is held
+        // (here by this test JVM, a live process) and nothing answers on the socket.
+        Path stateDir = xy.stateDir.resolve("xy");
+        Files.createDirectories(stateDir);
+        try (var lock = dev.xy.core.daemon.DaemonLock.acquire(stateDir.resolve("xy.lock"))) {
+            Run list = xy.xy("list");
+
+            assertThat(list.exit()).isEqualTo(2);
+            assertThat(list.err())
+                    .contains("the xy daemon (pid " + ProcessHandle.current().pid() + ") does not answer")
+                    .contains("starting or shutting down", "try again in a moment")
+                    .doesNotContain("start it with");
+        }
+        assertThat(xy.xy("list").err()).as("released: nobody runs").contains("no xy daemon is running");
+    }
+
+    @Test
     void exitCodesFollowTheContract() throws Exception {
         Run unreachable = xy.xy("list");
         assertThat(unreachable.exit()).isEqualTo(2);

@@ -18,6 +18,8 @@ public final class AppLifecycle {
     private final Runnable beforeExit;
     private final Runnable exit;
     private final AtomicBoolean quitting = new AtomicBoolean();
+    /** Whether the tray has been looked for yet: until then, closing the window could mean hide or quit. */
+    private volatile boolean trayKnown;
 
     /**
      * @param beforeExit runs off the FX thread after the backend is closed (removes the tray icon)
@@ -34,10 +36,16 @@ public final class AppLifecycle {
 
     /** On the FX thread. */
     public void closeWindow() {
+        if (!trayKnown) {
+            // Seen under Xvfb with a tray host that had lost an earlier icon: a close request as the window first
+            // maps, before the tray answers. Quitting then would end the app the moment it started.
+            XyApp.log("a request to close the window came before the tray was found; ignored");
+            return;
+        }
         if (trayPresent.getAsBoolean()) {
             stage.hide();
         } else {
-            quit();
+            quit("the window was closed, and there is no tray to keep the app in");
         }
     }
 
@@ -50,6 +58,7 @@ public final class AppLifecycle {
 
     /** A tray appeared or went away (any thread). Without one the window must stay reachable. */
     public void trayPresence(boolean present) {
+        trayKnown = true;
         Platform.runLater(() -> {
             if (!present) {
                 vm.sayNoTray();
@@ -60,11 +69,15 @@ public final class AppLifecycle {
         });
     }
 
-    /** From any thread; the second call does nothing. */
-    public void quit() {
+    /**
+     * From any thread; the second call does nothing. {@code why} goes to stderr: an app that ends is asked why,
+     * and the window that says so may be gone or hidden.
+     */
+    public void quit(String why) {
         if (!quitting.compareAndSet(false, true)) {
             return;
         }
+        XyApp.log("quitting: " + why);
         Platform.runLater(() -> {
             boolean hosting = vm.backendProperty().get() != null
                     && vm.backendProperty().get().hosting();

@@ -77,7 +77,7 @@ public final class XyApp extends Application {
                     }
                 },
                 () -> System.exit(0));
-        MainWindow window = new MainWindow(stage, vm, life::closeWindow, life::quit);
+        MainWindow window = new MainWindow(stage, vm, life::closeWindow, () -> life.quit("Quit in the window"));
         appIcon(stage);
         if (awt) {
             trayRef.set(tray(vm, life));
@@ -136,7 +136,7 @@ public final class XyApp extends Application {
 
                     @Override
                     public void quit() {
-                        life.quit();
+                        life.quit("Quit in the tray menu");
                     }
                 },
                 present -> {
@@ -164,11 +164,12 @@ public final class XyApp extends Application {
      * when the quit comes while the app is still connecting (no backend handed out yet, servers already starting).
      */
     private void handleSignals(AppLifecycle life, BackendConnector connector) {
-        Signal.handle(new Signal("TERM"), signal -> life.quit());
-        Signal.handle(new Signal("INT"), signal -> life.quit());
+        Signal.handle(new Signal("TERM"), signal -> life.quit("SIGTERM"));
+        Signal.handle(new Signal("INT"), signal -> life.quit("SIGINT"));
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
+                            log("exiting"); // after a quit's own line, or the only trace of an exit from elsewhere
                             Backend backend = current.get();
                             if (backend != null) {
                                 backend.close();

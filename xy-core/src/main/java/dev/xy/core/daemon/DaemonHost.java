@@ -50,7 +50,7 @@ public final class DaemonHost implements AutoCloseable {
         RotatingLogFile.createPrivateDirectory(paths.stateDir());
         SocketServer.checkLength(paths.socket());
         return new DaemonHost(
-                paths, kind, log, DaemonLock.acquire(paths.stateDir().resolve("xy.lock")));
+                paths, kind, log, DaemonLock.acquire(paths.stateDir().resolve(DaemonLock.FILE_NAME)));
     }
 
     /** Starts the engine on a valid config set, serves it on the socket, and starts the autostart servers. */

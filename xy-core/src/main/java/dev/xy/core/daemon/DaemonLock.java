@@ -15,6 +15,9 @@ import java.util.Optional;
  * next start; the pid inside is only there to name the holder in the error.
  */
 public final class DaemonLock implements AutoCloseable {
+    /** The lock file's name in the state directory. */
+    public static final String FILE_NAME = "xy.lock";
+
     /** Another live daemon holds the lock. */
     public static final class HeldException extends IOException {
         private final Optional<Long> pid;
@@ -59,6 +62,21 @@ public final class DaemonLock implements AutoCloseable {
         channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
         channel.force(true);
         return new DaemonLock(file, channel, lock);
+    }
+
+    /**
+     * The pid named in the lock file, if that process is alive: the daemon that holds the lock, read without
+     * taking it (a released lock file is empty; one a killed daemon left names a pid that is gone, or, rarely,
+     * reused, which only changes a message).
+     */
+    public static Optional<Long> namedHolder(Path file) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            return readPid(channel)
+                    .filter(pid ->
+                            ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     private static Optional<Long> readPid(FileChannel channel) {

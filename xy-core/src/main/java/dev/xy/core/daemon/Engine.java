@@ -242,7 +242,10 @@ public final class Engine implements XyApi, AutoCloseable {
                 }
             }
             announceAdded(diff.added());
-            removed.stream().map(this::retire).toList().forEach(CompletableFuture::join);
+            removed.stream()
+                    .map(r -> retire(r, "removed from the configs"))
+                    .toList()
+                    .forEach(CompletableFuture::join);
             removed.forEach(r -> events.publish(WireViews.membershipEvent(
                     Wire.EventKind.REMOVED, r.supervisor().name(), null, clock.instant())));
         }
@@ -323,7 +326,7 @@ public final class Engine implements XyApi, AutoCloseable {
             closed = true;
             all = new ArrayList<>(servers.values());
         }
-        all.stream().map(this::retire).toList().forEach(CompletableFuture::join);
+        all.stream().map(s -> retire(s, "xy is shutting down")).toList().forEach(CompletableFuture::join);
         synchronized (this) {
             servers.clear();
         }
@@ -452,8 +455,8 @@ public final class Engine implements XyApi, AutoCloseable {
     }
 
     /** Stops a server for good and frees its thread and log file. */
-    private CompletableFuture<Void> retire(Supervised supervised) {
-        return supervised.supervisor().shutdown().whenComplete((ignored, error) -> {
+    private CompletableFuture<Void> retire(Supervised supervised, String reason) {
+        return supervised.supervisor().shutdown(reason).whenComplete((ignored, error) -> {
             supervised.supervisor().logs().close();
             supervised.scheduler().close();
             supervised.supervisor().abandonCommands(); // what was queued behind the shutdown will never run

@@ -292,11 +292,16 @@ public final class ServerSupervisor {
      * earlier crash still in their grace period get SIGKILL now: the timer that would have sent it dies with us.
      */
     public CompletableFuture<Void> shutdown() {
+        return shutdown("xy is shutting down");
+    }
+
+    /** As {@link #shutdown()}, saying why in the transition: {@code "removed from the configs"}. */
+    public CompletableFuture<Void> shutdown(String reason) {
         return onThread(result -> {
             retired = true;
             startAfterStop = false;
             if (state.isActive()) {
-                beginStop("xy is shutting down");
+                beginStop(reason);
             }
             whenSettled().thenRun(() -> {
                 ends.killTheDying();

@@ -319,6 +319,11 @@ class DaemonHostIT {
         assertThat(recorder.membership())
                 .filteredOn(event -> !event.startsWith("changed"))
                 .containsExactly("removed slow", "added slow");
+        assertThat(recorder.events)
+                .filteredOn(e -> e.kind() == Wire.EventKind.TRANSITION && e.to() == ServerState.STOPPING)
+                .first()
+                .extracting(Wire.StateEvent::reason)
+                .isEqualTo("removed from the configs");
         await().until(() -> state(api, "slow") == ServerState.RUNNING);
         assertThat(api.status("slow").pid()).isNotEqualTo(oldPid);
     }
