@@ -23,7 +23,7 @@ public final class AppLifecycle {
 
     /**
      * @param beforeExit runs off the FX thread after the backend is closed (removes the tray icon)
-     * @param exit ends the process
+     * @param exit ends the JavaFX toolkit and the process
      */
     public AppLifecycle(
             MainViewModel vm, Stage stage, BooleanSupplier trayPresent, Runnable beforeExit, Runnable exit) {
@@ -84,7 +84,6 @@ public final class AppLifecycle {
             vm.feedback().info(hosting ? "quitting: stopping every server…" : "quitting: the daemon keeps running");
             vm.shutdown().whenComplete((done, error) -> {
                 beforeExit.run();
-                Platform.exit();
                 exit.run();
             });
         });

@@ -76,7 +76,10 @@ public final class XyApp extends Application {
                         trayRef.get().close();
                     }
                 },
-                () -> System.exit(0));
+                () -> {
+                    Platform.exit();
+                    System.exit(0);
+                });
         MainWindow window = new MainWindow(stage, vm, life::closeWindow, () -> life.quit("Quit in the window"));
         appIcon(stage);
         if (awt) {
