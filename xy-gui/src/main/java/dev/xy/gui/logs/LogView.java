@@ -5,6 +5,7 @@ import dev.xy.gui.servers.HumanTime;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -133,15 +134,25 @@ public final class LogView extends VBox {
      * processes lines that left at the top while others came in at the bottom.
      */
     private void scrollAfterLayout() {
-        if (scrollWanted && vm.followingProperty().get() && !list.getItems().isEmpty()) {
-            scrollWanted = false;
-            // The flow's own scrollTo brings the cell fully into view; ListView.scrollTo aims for the top, which
-            // at the very end leaves the last line just out of sight.
-            if (list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
-                flow.scrollTo(list.getItems().size() - 1);
-            } else {
-                list.scrollTo(list.getItems().size() - 1);
+        if (!scrollWanted || !vm.followingProperty().get() || list.getItems().isEmpty()) {
+            return;
+        }
+        int last = list.getItems().size() - 1;
+        // The flow's own scrollTo brings the cell fully into view; ListView.scrollTo aims for the top, which at
+        // the very end leaves the last line just out of sight.
+        if (list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+            IndexedCell<?> shown = flow.getLastVisibleCell();
+            if (shown == null || shown.getIndex() == last) {
+                scrollWanted = false; // in view (or nothing laid out to scroll)
+                return;
             }
+            // Looked at again after the next layout: a batch that dropped lines at the top while this one was
+            // laid out can move the end out of view once more.
+            flow.scrollTo(last);
+            list.requestLayout();
+        } else {
+            scrollWanted = false;
+            list.scrollTo(last);
         }
     }
 
