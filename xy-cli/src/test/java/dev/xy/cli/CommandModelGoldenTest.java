@@ -39,13 +39,7 @@ class CommandModelGoldenTest {
 
     @BeforeEach
     void setUp() {
-        // No daemon answers here: client commands end in the unreachable-daemon error.
-        paths = XyPaths.from(
-                Map.of(
-                        "XDG_CONFIG_HOME", home.resolve("cfg").toString(),
-                        "XDG_STATE_HOME", home.resolve("state").toString(),
-                        "XDG_RUNTIME_DIR", home.toString()),
-                home);
+        paths = NoDaemon.pathsIn(home);
     }
 
     /** Every command's usage, through {@code --help}, {@code -h} where it differs, and {@code help NAME}. */

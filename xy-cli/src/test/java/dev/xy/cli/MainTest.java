@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,13 +34,7 @@ class MainTest {
 
     @BeforeEach
     void setUp() {
-        // No daemon answers here: client commands end in the unreachable-daemon error.
-        paths = XyPaths.from(
-                Map.of(
-                        "XDG_CONFIG_HOME", home.resolve("cfg").toString(),
-                        "XDG_STATE_HOME", home.resolve("state").toString(),
-                        "XDG_RUNTIME_DIR", home.toString()),
-                home);
+        paths = NoDaemon.pathsIn(home);
     }
 
     static Stream<String> selfContained() {
