@@ -6,6 +6,9 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import javafx.scene.control.Label;
+import javafx.scene.text.Text;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +45,33 @@ class GuiTableIT {
         assertThat(fx.cell("alpha", "col-pid")).isEqualTo("—");
         // A terminal sees the same servers: the app serves the usual socket.
         assertThat(harness.state("alpha")).isEqualTo("stopped");
+    }
+
+    @Test
+    void everyColumnHeaderShowsItsWholeTitleAtTheWindowsFirstSize() throws Exception {
+        harness.writeServer("alpha", GuiHarness.shellServer("exec sleep 1000", ""));
+        fx = FxFixture.open(harness);
+        fx.awaitCell("alpha", "col-state", "● running");
+
+        List<String> titles =
+                FxFixture.onFx(() -> headerLabels().stream().map(Label::getText).toList());
+        assertThat(titles).contains("State", "Name", "Why", "URL", "PID", "Uptime", "Restarts", "Last exit");
+        // What a header's skin draws is its Text child: a cut title there reads "Re…".
+        List<String> cut = FxFixture.onFx(() -> headerLabels().stream()
+                .filter(label -> !(label.lookup(".text") instanceof Text shown)
+                        || !shown.getText().equals(label.getText()))
+                .map(Label::getText)
+                .toList());
+        assertThat(cut).as("headers cut short").isEmpty();
+    }
+
+    private List<Label> headerLabels() {
+        return fx.robot.lookup(".column-header .label").queryAllAs(Label.class).stream()
+                .filter(label -> label.getScene() != null
+                        && label.isVisible()
+                        && !label.getText().isEmpty())
+                .filter(label -> label.getParent().isVisible())
+                .toList();
     }
 
     @Test

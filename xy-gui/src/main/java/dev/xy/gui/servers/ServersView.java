@@ -28,6 +28,9 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -97,7 +100,20 @@ public final class ServersView extends TableView<ServerRow> {
         setContextMenu(contextMenu(copy));
     }
 
-    private static final double MIN_COLUMN_WIDTH = 48;
+    /** Around a header's title: the cell's padding on both sides and the sort arrow of a sorted column. */
+    private static final double HEADER_PADDING = 34;
+
+    /**
+     * The least width at which a column's header shows its whole title: a header cut to "Re…" tells nothing, so
+     * columns shrink no further (the table scrolls sideways instead). Measured in the default font, bold, as a
+     * theme may draw headers.
+     */
+    static double headerWidth(String title) {
+        Font font = Font.getDefault();
+        Text text = new Text(title);
+        text.setFont(Font.font(font.getFamily(), FontWeight.BOLD, font.getSize()));
+        return Math.ceil(text.getLayoutBounds().getWidth()) + HEADER_PADDING;
+    }
 
     private TableColumn<ServerRow, Wire.ServerSummary> summaryColumn(
             String title,
@@ -109,7 +125,7 @@ public final class ServersView extends TableView<ServerRow> {
         column.setPrefWidth(width);
         // Columns may shrink somewhat below their preferred width, so that every one stays on screen in a
         // window of ordinary size with every column shown; the tooltip has whatever a cell cuts off.
-        column.setMinWidth(Math.max(MIN_COLUMN_WIDTH, width * 0.6));
+        column.setMinWidth(Math.max(headerWidth(title), width * 0.6));
         column.setCellValueFactory(c -> c.getValue().summaryProperty());
         column.setCellFactory(c -> new TextCell(text));
         column.setComparator(Comparator.nullsLast(order));
@@ -120,7 +136,7 @@ public final class ServersView extends TableView<ServerRow> {
         TableColumn<ServerRow, String> column = new TableColumn<>("Uptime");
         column.setId("col-uptime");
         column.setPrefWidth(70);
-        column.setMinWidth(70);
+        column.setMinWidth(Math.max(headerWidth("Uptime"), 70));
         column.setCellValueFactory(c -> (ObservableValue<String>) c.getValue().uptimeText());
         column.setSortable(false);
         return column;
