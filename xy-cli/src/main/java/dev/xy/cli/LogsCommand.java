@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.ParameterException;
 
 /** {@code xy logs NAME [--tail N] [-f]}: a server's output and xy's events about it. */
 final class LogsCommand extends ClientCommand {
@@ -37,6 +38,11 @@ final class LogsCommand extends ClientCommand {
         String name = nameArg.getValue();
         int tail = tailOption.getValue();
         boolean follow = followOption.getValue();
+        if (tail < 0) {
+            // Said here, in the option's own words, not by the daemon in the protocol's (`tail`).
+            throw new ParameterException(
+                    spec.commandLine(), "Invalid value for option '--tail': " + tail + " (give 0 or more lines)");
+        }
         PrintWriter out = out();
         try (DaemonClient api = connect()) {
             if (!follow) {
@@ -44,7 +50,8 @@ final class LogsCommand extends ClientCommand {
                 out.flush();
                 return ExitCodes.OK;
             }
-            CompletableFuture<Void> ended = new CompletableFuture<>();
+            // Completed with why the log ended by itself (the server was removed, the daemon is shutting down).
+            CompletableFuture<String> ended = new CompletableFuture<>();
             try (Subscription ignored = api.follow(name, tail, new LogListener() {
                 @Override
                 public void line(LogLine line) {
@@ -53,15 +60,21 @@ final class LogsCommand extends ClientCommand {
                 }
 
                 @Override
-                public void ended(IOException failure) {
+                public void ended(String reason, IOException failure) {
                     if (failure == null) {
-                        ended.complete(null);
+                        ended.complete(reason);
                     } else {
                         ended.completeExceptionally(failure);
                     }
                 }
             })) {
-                ended.get();
+                String reason = ended.get();
+                if (reason != null) {
+                    // A clean end (exit 0, as when a followed container stops), but not the user's doing: say
+                    // why the lines stop, so that it is not taken for a quiet log.
+                    out.flush();
+                    err().println("xy: stopped following " + name + ": " + reason);
+                }
             } catch (ExecutionException e) {
                 // A daemon that goes away mid-stream is an error: the user should not take it for a quiet log.
                 throw e.getCause() instanceof IOException io ? io : e;

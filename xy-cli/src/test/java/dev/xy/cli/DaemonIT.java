@@ -165,6 +165,8 @@ class DaemonIT {
         long tweak = pid("tweak");
         long change = pid("change");
         long drop = pid("drop");
+        Follower dropped = follow("drop");
+        await().until(() -> dropped.out().contains("xy started pid"));
 
         xy.writeServer("broken", "comand \"x\"\nport 1\n");
         Run refused = xy.xy("reload");
@@ -193,6 +195,9 @@ class DaemonIT {
         assertThat(xy.state("fresh")).isEqualTo("running");
         assertThat(DaemonHarness.isRunning(drop)).isFalse();
         assertThat(xy.xy("status", "drop").exit()).isEqualTo(1);
+        assertThat(dropped.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(dropped.process().exitValue()).isZero();
+        assertThat(dropped.err()).isEqualTo("xy: stopped following drop: removed from the configs\n");
     }
 
     @Test
@@ -267,6 +272,7 @@ class DaemonIT {
         assertThat(follower.out())
                 .as("the shutdown's own events reach the follower")
                 .contains("stopping (xy is shutting down): sending SIGTERM", "exited with signal SIGTERM");
+        assertThat(follower.err()).isEqualTo("xy: stopped following tree: xy is shutting down\n");
 
         assertThat(daemon.exitValue()).isZero();
         for (long pid : pids) {

@@ -152,6 +152,15 @@ class MainTest {
     }
 
     @Test
+    void aNegativeTailIsAUsageErrorInTheOptionsOwnWordsBeforeAnyDaemonIsAsked() {
+        String[] args = {"logs", "alpha", "-n", "-1"};
+        Result result = run(Main.commandLine(paths, args), args);
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.err()).startsWith("Invalid value for option '--tail': -1 (give 0 or more lines)");
+        assertThat(result.err()).as("not the unreachable daemon").doesNotContain("daemon");
+    }
+
+    @Test
     void printsTheVersionTheSameWayAsTheWholeTree() {
         for (String option : List.of("--version", "-V")) {
             Result whole = run(XyCommand.commandLine(paths), option);

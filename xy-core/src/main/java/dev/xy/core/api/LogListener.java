@@ -8,8 +8,9 @@ public interface LogListener {
     void line(LogLine line);
 
     /**
-     * The stream is over: because it was closed or the server was removed ({@code failure} null), or because
-     * the connection to the daemon was lost.
+     * The stream is over. {@code reason} says why when the log itself ended (the server was removed from the
+     * configs, xy is shutting down); it is null when the stream was cancelled, or a tail was all sent. {@code
+     * failure} is set instead when the connection to the daemon was lost.
      */
-    default void ended(IOException failure) {}
+    default void ended(String reason, IOException failure) {}
 }

@@ -98,7 +98,7 @@ public final class DaemonClient implements XyApi, AutoCloseable {
             }
 
             @Override
-            public void ended(IOException failure) {
+            public void ended(String reason, IOException failure) {
                 if (failure == null) {
                     end.complete(null);
                 } else {
@@ -149,13 +149,13 @@ public final class DaemonClient implements XyApi, AutoCloseable {
                         listener.line(logLine(message.params(Wire.LogEvent.class)));
                     } else if (method.equals(Methods.LOG_END)) {
                         routes.remove(id);
-                        listener.ended(null);
+                        listener.ended(message.params(Wire.LogEnd.class).reason(), null);
                     }
                 }
 
                 @Override
                 public void lost(IOException failure) {
-                    listener.ended(failure);
+                    listener.ended(null, failure);
                 }
             });
         }));

@@ -126,7 +126,7 @@ public final class ApiSession {
                 // On the reader thread, which may wait for the client to read: a tail of any length reaches a
                 // client that reads, where a stream's notifications would have it disconnected.
                 lines.forEach(line -> peer.sendNotificationWaiting(Methods.LOG, logEvent(id, line)));
-                peer.sendNotification(Methods.LOG_END, new Wire.LogEnd(id));
+                peer.sendNotification(Methods.LOG_END, new Wire.LogEnd(id, null));
                 tails.release(bytes);
                 endStream.run();
             });
@@ -144,9 +144,9 @@ public final class ApiSession {
             }
 
             @Override
-            public void ended(IOException failure) {
+            public void ended(String reason, IOException failure) {
                 subscriptions.remove(id);
-                gate.send(Methods.LOG_END, new Wire.LogEnd(id));
+                gate.send(Methods.LOG_END, new Wire.LogEnd(id, reason));
                 endStream.run();
             }
         };

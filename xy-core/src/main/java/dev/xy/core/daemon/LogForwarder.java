@@ -48,7 +48,7 @@ final class LogForwarder implements Subscription {
             Thread.currentThread().interrupt();
         } finally {
             try {
-                listener.ended(null);
+                listener.ended(follower.endReason(), null);
             } finally {
                 ended.countDown();
             }

@@ -21,8 +21,14 @@ public final class LogFollower implements AutoCloseable {
     private long queuedBytes;
     private long skipped;
     private boolean closed;
+    /** Why the log ended under this follower, when it did; null while it lasts or when the reader closed it. */
+    private String endReason;
     /** While older lines are still being read from the files, the reader waits: they must come first. */
     private boolean awaitingHistory;
+    /** How many of the queued lines are history still to be passed on, and what to do once none is left. */
+    private int historyLeft;
+
+    private Runnable historyPassedOn = () -> {};
 
     LogFollower(String server, long capacityBytes, Consumer<LogFollower> onClose) {
         this.server = server;
@@ -65,6 +71,9 @@ public final class LogFollower implements AutoCloseable {
         if (!queue.isEmpty()) {
             LogLine line = queue.removeFirst();
             queuedBytes -= line.footprint();
+            if (historyLeft > 0 && --historyLeft == 0) {
+                historyDone();
+            }
             return Optional.of(line);
         }
         if (skipped > 0) {
@@ -81,30 +90,55 @@ public final class LogFollower implements AutoCloseable {
     /**
      * Puts {@code older} (oldest first) in front of every line offered so far and lets the reader go on. They
      * were asked for, so they are kept even beyond the follower's capacity; their number is bounded by the
-     * caller's byte budget.
+     * caller's byte budget. {@code passedOn} runs once the reader has taken the last of them, or at close.
      */
-    synchronized void precede(List<LogLine> older) {
+    synchronized void precede(List<LogLine> older, Runnable passedOn) {
         for (int i = older.size() - 1; i >= 0; i--) {
             LogLine line = older.get(i);
             queue.addFirst(line);
             queuedBytes += line.footprint();
         }
         awaitingHistory = false;
+        historyLeft = older.size();
+        historyPassedOn = passedOn;
+        if (historyLeft == 0 || closed) {
+            historyDone();
+        }
         notifyAll();
+    }
+
+    /** Called holding the lock; runs the action at most once. */
+    private void historyDone() {
+        Runnable done = historyPassedOn;
+        historyPassedOn = () -> {};
+        historyLeft = 0;
+        done.run();
     }
 
     public synchronized boolean isClosed() {
         return closed;
     }
 
+    /** Why the log ended, once it has (the server was removed, xy is shutting down); null if the reader closed it. */
+    public synchronized String endReason() {
+        return endReason;
+    }
+
     /** Stops following; a reader blocked in {@link #poll} returns. */
     @Override
     public void close() {
+        end(null);
+    }
+
+    /** The log has ended for {@code reason}: the reader gets what is queued, then the end, and can tell why. */
+    void end(String reason) {
         synchronized (this) {
             if (closed) {
                 return;
             }
             closed = true;
+            endReason = reason;
+            historyDone(); // an ended follower's queue is drained at once or dropped: no budget held for it
             notifyAll();
         }
         onClose.accept(this);

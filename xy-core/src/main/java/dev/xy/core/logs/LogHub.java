@@ -34,18 +34,33 @@ public final class LogHub implements AutoCloseable {
     private final List<Consumer<String>> fileListeners = new CopyOnWriteArrayList<>();
     private final LongSupplier clock;
     private final LogFileWriter writer;
+    private final HistoryBudget histories;
     private boolean closed;
+    /** Why it was closed, told to followers as their end; guarded by this. */
+    private String closedReason;
 
+    /** A hub of its own, whose followers' histories are not bounded with other servers' (for tests). */
     public LogHub(String server, RotatingLogFile file, LongSupplier clockMillis) {
-        this(server, file, clockMillis, System::nanoTime);
+        this(server, file, clockMillis, new HistoryBudget(Long.MAX_VALUE));
+    }
+
+    /** A hub whose followers' histories share {@code histories} with the other servers of one engine. */
+    public LogHub(String server, RotatingLogFile file, LongSupplier clockMillis, HistoryBudget histories) {
+        this(server, file, clockMillis, System::nanoTime, histories);
     }
 
     /** With the monotonic clock that paces retries of a failing file (a test's own, say). */
-    LogHub(String server, RotatingLogFile file, LongSupplier clockMillis, LongSupplier nanoClock) {
+    LogHub(
+            String server,
+            RotatingLogFile file,
+            LongSupplier clockMillis,
+            LongSupplier nanoClock,
+            HistoryBudget histories) {
         this.server = server;
         this.file = file;
         this.clock = clockMillis;
         this.writer = new LogFileWriter(server, file, nanoClock, clockMillis);
+        this.histories = histories;
     }
 
     public String server() {
@@ -149,7 +164,8 @@ public final class LogHub implements AutoCloseable {
     /**
      * A follower that first receives the last {@code tail} lines (as {@link #tail} finds them), then every new
      * line. Taking the ring's tail and registering happen together, so no line falls between them; older lines
-     * are read from the files after that, without holding up the writers, and put in front.
+     * are read from the files after that, without holding up the writers, and put in front — when the engine's
+     * {@link HistoryBudget} allows; else one line says that they were left out and why.
      */
     public LogFollower follow(int tail) {
         LogFollower follower = new LogFollower(server, FOLLOWER_BYTES, followers::remove);
@@ -169,17 +185,33 @@ public final class LogHub implements AutoCloseable {
         }
         tell(notices);
         backlog.ifPresent(b -> {
+            if (!histories.tryTake(FOLLOWER_BYTES)) {
+                follower.precede(List.of(historyLeftOut(b)), () -> {});
+                return;
+            }
             List<LogLine> older = List.of();
             try {
                 older = b.read(FOLLOWER_BYTES);
             } finally {
-                follower.precede(older); // whatever happened, the reader must not wait for history forever
+                // Whatever happened, the reader must not wait for history forever; the budget comes back once
+                // the history has been passed on, or the follower is closed.
+                follower.precede(older, () -> histories.giveBack(FOLLOWER_BYTES));
             }
         });
-        if (isClosed()) {
-            follower.close(); // the log has ended: the follower gets what there was, then its end
+        String ended = closedReason();
+        if (ended != null) {
+            follower.end(ended); // the log has ended: the follower gets what there was, then its end
         }
         return follower;
+    }
+
+    private LogLine historyLeftOut(Backlog backlog) {
+        return new LogLine(
+                server,
+                LogStream.XY,
+                "… up to " + backlog.count() + " earlier lines not read from the log files: other clients are"
+                        + " being sent long histories just now; ask again in a moment",
+                backlog.newerTs());
     }
 
     /** Lines still wanted from the files: {@code count} of them before the newest {@code skip} at the mark. */
@@ -218,8 +250,9 @@ public final class LogHub implements AutoCloseable {
         }
     }
 
-    private synchronized boolean isClosed() {
-        return closed;
+    /** Why the hub was closed, once it has been; null while it is open. */
+    private synchronized String closedReason() {
+        return closed ? closedReason : null;
     }
 
     /** While the file cannot be written: why, since when, and how many lines it misses so far. */
@@ -227,15 +260,26 @@ public final class LogHub implements AutoCloseable {
         return writer.trouble();
     }
 
-    /** Closes the followers and the file; a line that still comes (a pump's last) goes to the ring alone. */
+    /** Closes the log with no reason to give its followers (a test's, or one that was never served). */
     @Override
     public void close() {
-        // Closed first, under the lock that follow takes: a follower is either registered before (and closed
-        // here) or sees the log closed (and closes itself); none is left waiting for lines that will never come.
+        close("the log was closed");
+    }
+
+    /**
+     * Closes the followers, which are told {@code reason} as the end of their stream, and the file; a line that
+     * still comes (a pump's last) goes to the ring alone.
+     */
+    public void close(String reason) {
+        // Closed first, under the lock that follow takes: a follower is either registered before (and ended
+        // here) or sees the log closed (and ends itself); none is left waiting for lines that will never come.
         synchronized (this) {
-            closed = true;
+            if (!closed) {
+                closed = true;
+                closedReason = reason;
+            }
         }
-        followers.forEach(LogFollower::close);
+        followers.forEach(follower -> follower.end(closedReason()));
         try {
             file.close();
         } catch (IOException e) {

@@ -169,7 +169,8 @@ public final class Wire {
 
     public record LogEvent(String subscriptionId, String name, LogStream stream, String line, long tsUnixMs) {}
 
-    public record LogEnd(String subscriptionId) {}
+    /** {@code reason}: why the log ended by itself (the server was removed, the daemon is shutting down); absent when cancelled or all sent. */
+    public record LogEnd(String subscriptionId, String reason) {}
 
     /**
      * A change to the set of servers or to one of them. {@code transition}: its state changed ({@code from},

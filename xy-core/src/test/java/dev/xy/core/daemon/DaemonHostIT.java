@@ -22,6 +22,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -244,8 +246,8 @@ class DaemonHostIT {
             }
 
             @Override
-            public void ended(IOException failure) {
-                ended.set(failure == null ? "cleanly" : failure.getMessage());
+            public void ended(String reason, IOException failure) {
+                ended.set(failure == null ? "cleanly, " + reason : failure.getMessage());
             }
         });
         await().until(() -> seen.stream().anyMatch(l -> l.text().equals("second")));
@@ -256,7 +258,36 @@ class DaemonHostIT {
         assertThat(seen).allSatisfy(l -> assertThat(l.server()).isEqualTo("talker"));
 
         follow.close();
-        await().until(() -> "cleanly".equals(ended.get()));
+        await().until(() -> "cleanly, null".equals(ended.get()));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Side.class)
+    void aFollowedLogThatEndsByItselfSaysWhy(Side side) throws Exception {
+        server("alpha", "exec sleep 1000", "");
+        server("beta", "exec sleep 1000", "");
+        XyApi api = serve(side);
+        Map<String, String> endings = new ConcurrentHashMap<>();
+        for (String name : List.of("alpha", "beta")) {
+            api.follow(name, 10, new LogListener() {
+                @Override
+                public void line(LogLine line) {}
+
+                @Override
+                public void ended(String reason, IOException failure) {
+                    endings.put(name, failure == null ? String.valueOf(reason) : "lost: " + failure.getMessage());
+                }
+            });
+        }
+
+        Files.delete(paths.configDir().resolve("alpha.kdl"));
+        api.reload();
+        await().until(() -> endings.containsKey("alpha"));
+        assertThat(endings).containsExactly(Map.entry("alpha", "removed from the configs"));
+
+        hosted.host().close();
+        await().until(() -> endings.containsKey("beta"));
+        assertThat(endings.get("beta")).isEqualTo("xy is shutting down");
     }
 
     @ParameterizedTest

@@ -254,4 +254,39 @@ class LogHubTest {
                 .as("nothing more will come: it has ended")
                 .isTrue();
     }
+
+    @Test
+    void followersShareOneBudgetForHistoryAndGiveItBackOnceItIsPassedOn() throws Exception {
+        try (LogHub firstRun = hub()) {
+            firstRun.publish(LogStream.STDOUT, "old 1");
+            firstRun.publish(LogStream.STDOUT, "old 2");
+        }
+        HistoryBudget budget = new HistoryBudget(LogHub.FOLLOWER_BYTES); // room for one history at a time
+        LogHub hub = new LogHub("alpha", file(1 << 30, 2), System::currentTimeMillis, budget);
+        hub.publish(LogStream.STDOUT, "new 1");
+
+        LogFollower first = hub.follow(3);
+        assertThat(budget.taken())
+                .as("held while the history waits to be passed on")
+                .isEqualTo(LogHub.FOLLOWER_BYTES);
+        LogFollower second = hub.follow(3);
+        assertThat(drain(second))
+                .as("no room: the ring's lines, after one saying what was left out")
+                .containsExactly(
+                        "… up to 2 earlier lines not read from the log files: other clients are being sent long"
+                                + " histories just now; ask again in a moment",
+                        "new 1");
+
+        assertThat(first.poll(Duration.ZERO).map(LogLine::text)).hasValue("old 1");
+        assertThat(budget.taken()).isEqualTo(LogHub.FOLLOWER_BYTES);
+        assertThat(first.poll(Duration.ZERO).map(LogLine::text)).hasValue("old 2");
+        assertThat(budget.taken()).as("the last line of history passed on").isZero();
+
+        LogFollower third = hub.follow(3);
+        third.close();
+        assertThat(budget.taken())
+                .as("a follower closed before its history went gives it back")
+                .isZero();
+        assertThat(drain(hub.follow(3))).containsExactly("old 1", "old 2", "new 1");
+    }
 }

@@ -73,9 +73,11 @@ public final class LogViewModel {
         }
 
         @Override
-        public void ended(IOException failure) {
+        public void ended(String reason, IOException failure) {
             if (failure != null) {
                 line(note("the log stream ended: " + failure.getMessage()));
+            } else if (reason != null) {
+                line(note("the log stream ended: " + reason));
             } else if (!cancelled) {
                 // Not our doing (switching servers cancels first): the daemon stopped, or the server is gone.
                 line(note("the log stream ended: xy stopped, or the server was removed"));

@@ -115,9 +115,20 @@ class LogViewModelTest {
         vm.bind(api);
         vm.show("alpha");
 
-        api.followers.get("alpha").ended(new java.io.IOException("connection reset"));
+        api.followers.get("alpha").ended(null, new java.io.IOException("connection reset"));
 
         assertThat(texts(vm.lines())).containsExactly("the log stream ended: connection reset");
+    }
+
+    @Test
+    void aLogThatEndsByItselfSaysWhyInThePane() {
+        LogViewModel vm = new LogViewModel(CurrentThread.calls(), () -> 0);
+        vm.bind(api);
+        vm.show("alpha");
+
+        api.followers.get("alpha").ended("removed from the configs", null);
+
+        assertThat(texts(vm.lines())).containsExactly("the log stream ended: removed from the configs");
     }
 
     @Test
