@@ -9,7 +9,7 @@ import dev.xy.core.config.ConfigLoader;
 import dev.xy.core.config.ConfigProblem;
 import dev.xy.core.config.ConfigSet;
 import dev.xy.core.config.ServerConfig;
-import dev.xy.core.logs.HistoryBudget;
+import dev.xy.core.logs.FollowerBudget;
 import dev.xy.core.logs.LogHub;
 import dev.xy.core.logs.LogLine;
 import dev.xy.core.logs.RotatingLogFile;
@@ -70,8 +70,8 @@ public final class Engine implements XyApi, AutoCloseable {
     private final ExecutorHealthProbe probe = new ExecutorHealthProbe(PortHolders.forThisSystem());
     /** The threads every supervisor runs on, each one task at a time: a handful for any number of servers. */
     private final SchedulerPool schedulers = new SchedulerPool("xy-supervisor");
-    /** What every server's followers may hold of history read back from the files at once. */
-    private final HistoryBudget histories = new HistoryBudget(HistoryBudget.DEFAULT_BYTES);
+    /** What the followers of every server may hold together: histories read back, lines queued for laggards. */
+    private final FollowerBudget followerBudget = new FollowerBudget(FollowerBudget.DEFAULT_BYTES);
 
     private boolean closed;
 
@@ -406,7 +406,7 @@ public final class Engine implements XyApi, AutoCloseable {
                 paths.logDir().resolve(config.name() + ".log"),
                 config.logs().maxSizeBytes(),
                 config.logs().keep());
-        LogHub hub = new LogHub(config.name(), file, System::currentTimeMillis, histories);
+        LogHub hub = new LogHub(config.name(), file, System::currentTimeMillis, followerBudget);
         ExecutorScheduler scheduler = new ExecutorScheduler(schedulers);
         ServerSupervisor supervisor = new ServerSupervisor(config, scheduler, launcher, probe, hub);
         supervisor.addListener(t -> announce(supervisor, t));

@@ -9,16 +9,26 @@ import java.util.function.Consumer;
 /**
  * A live reader of one server's log. The writer side never waits: when this follower's buffer is full, new
  * lines are dropped and counted, and the reader later receives one marker line ("… 1234 lines skipped") where
- * they would have been. A slow reader therefore costs only itself.
+ * they would have been. A slow reader therefore costs only itself. Full means its capacity, or — past its own
+ * {@link #OWN_BYTES} of live lines — the {@link FollowerBudget} that all followers share, so that many slow
+ * readers together cannot hold more than that.
  */
 public final class LogFollower implements AutoCloseable {
+    /** Live lines a follower may queue without the shared budget: a reader that keeps up never needs more. */
+    static final long OWN_BYTES = 256 * 1024;
+
     private static final long MARKER_FOOTPRINT = 128;
 
     private final String server;
     private final long capacityBytes;
+    private final FollowerBudget shared;
     private final Consumer<LogFollower> onClose;
     private final ArrayDeque<LogLine> queue = new ArrayDeque<>();
     private long queuedBytes;
+    /** Of {@link #queuedBytes}, the live lines (not the history), and how much of those the shared budget holds. */
+    private long liveBytes;
+
+    private long sharedTaken;
     private long skipped;
     private boolean closed;
     /** Why the log ended under this follower, when it did; null while it lasts or when the reader closed it. */
@@ -30,9 +40,10 @@ public final class LogFollower implements AutoCloseable {
 
     private Runnable historyPassedOn = () -> {};
 
-    LogFollower(String server, long capacityBytes, Consumer<LogFollower> onClose) {
+    LogFollower(String server, long capacityBytes, FollowerBudget shared, Consumer<LogFollower> onClose) {
         this.server = server;
         this.capacityBytes = capacityBytes;
+        this.shared = shared;
         this.onClose = onClose;
     }
 
@@ -41,14 +52,14 @@ public final class LogFollower implements AutoCloseable {
         if (closed) {
             return;
         }
-        if (skipped > 0 && !fits(line.footprint() + MARKER_FOOTPRINT)) {
+        if (skipped > 0 && !admit(line.footprint() + MARKER_FOOTPRINT)) {
             skipped++;
             return;
         }
         if (skipped > 0) {
             enqueue(marker(line.tsUnixMs()));
         }
-        if (fits(line.footprint())) {
+        if (admit(line.footprint())) {
             enqueue(line);
         } else {
             skipped++;
@@ -71,8 +82,13 @@ public final class LogFollower implements AutoCloseable {
         if (!queue.isEmpty()) {
             LogLine line = queue.removeFirst();
             queuedBytes -= line.footprint();
-            if (historyLeft > 0 && --historyLeft == 0) {
-                historyDone();
+            if (historyLeft > 0) { // the history stands in front of every live line
+                if (--historyLeft == 0) {
+                    historyDone();
+                }
+            } else {
+                liveBytes -= line.footprint();
+                settleShared();
             }
             return Optional.of(line);
         }
@@ -138,19 +154,46 @@ public final class LogFollower implements AutoCloseable {
             }
             closed = true;
             endReason = reason;
-            historyDone(); // an ended follower's queue is drained at once or dropped: no budget held for it
+            // An ended follower's queue is drained at once or dropped: it holds none of the shared budget.
+            historyDone();
+            shared.giveBack(sharedTaken);
+            sharedTaken = 0;
             notifyAll();
         }
         onClose.accept(this);
     }
 
-    private boolean fits(long bytes) {
-        return queuedBytes + bytes <= capacityBytes;
+    /**
+     * Whether {@code bytes} more of live lines may be queued: within this follower's capacity, and past its own
+     * allowance, with room in the shared budget (taken here, given back as the reader catches up).
+     */
+    private boolean admit(long bytes) {
+        if (queuedBytes + bytes > capacityBytes) {
+            return false;
+        }
+        long need = Math.max(0, liveBytes + bytes - OWN_BYTES) - sharedTaken;
+        if (need > 0) {
+            if (!shared.tryTake(need)) {
+                return false;
+            }
+            sharedTaken += need;
+        }
+        return true;
+    }
+
+    /** Gives back what the live lines no longer need of the shared budget. */
+    private void settleShared() {
+        long needed = Math.max(0, liveBytes - OWN_BYTES);
+        if (sharedTaken > needed) {
+            shared.giveBack(sharedTaken - needed);
+            sharedTaken = needed;
+        }
     }
 
     private void enqueue(LogLine line) {
         queue.addLast(line);
         queuedBytes += line.footprint();
+        liveBytes += line.footprint();
         notifyAll();
     }
 

@@ -24,6 +24,11 @@ public final class LogHub implements AutoCloseable {
     public static final long RING_BYTES = 256 * 1024;
     /** How far one follower may fall behind before its lines are skipped. */
     public static final long FOLLOWER_BYTES = 4 * 1024 * 1024;
+    /**
+     * What reading {@link #FOLLOWER_BYTES} of the files back is taken to hold until it is known: as Strings, lines
+     * take up to about twice their bytes in the files.
+     */
+    private static final long HISTORY_RESERVE = 2 * FOLLOWER_BYTES;
     /** At most this much of the files is read back for one tail, however many lines were asked for. */
     public static final long HISTORY_BYTES = 16 * 1024 * 1024;
 
@@ -34,19 +39,19 @@ public final class LogHub implements AutoCloseable {
     private final List<Consumer<String>> fileListeners = new CopyOnWriteArrayList<>();
     private final LongSupplier clock;
     private final LogFileWriter writer;
-    private final HistoryBudget histories;
+    private final FollowerBudget followerBudget;
     private boolean closed;
     /** Why it was closed, told to followers as their end; guarded by this. */
     private String closedReason;
 
-    /** A hub of its own, whose followers' histories are not bounded with other servers' (for tests). */
+    /** A hub of its own, whose followers are not bounded together with other servers' (for tests). */
     public LogHub(String server, RotatingLogFile file, LongSupplier clockMillis) {
-        this(server, file, clockMillis, new HistoryBudget(Long.MAX_VALUE));
+        this(server, file, clockMillis, FollowerBudget.unbounded());
     }
 
-    /** A hub whose followers' histories share {@code histories} with the other servers of one engine. */
-    public LogHub(String server, RotatingLogFile file, LongSupplier clockMillis, HistoryBudget histories) {
-        this(server, file, clockMillis, System::nanoTime, histories);
+    /** A hub whose followers share {@code followerBudget} with the other servers' of one engine. */
+    public LogHub(String server, RotatingLogFile file, LongSupplier clockMillis, FollowerBudget followerBudget) {
+        this(server, file, clockMillis, System::nanoTime, followerBudget);
     }
 
     /** With the monotonic clock that paces retries of a failing file (a test's own, say). */
@@ -55,12 +60,12 @@ public final class LogHub implements AutoCloseable {
             RotatingLogFile file,
             LongSupplier clockMillis,
             LongSupplier nanoClock,
-            HistoryBudget histories) {
+            FollowerBudget followerBudget) {
         this.server = server;
         this.file = file;
         this.clock = clockMillis;
         this.writer = new LogFileWriter(server, file, nanoClock, clockMillis);
-        this.histories = histories;
+        this.followerBudget = followerBudget;
     }
 
     public String server() {
@@ -165,10 +170,10 @@ public final class LogHub implements AutoCloseable {
      * A follower that first receives the last {@code tail} lines (as {@link #tail} finds them), then every new
      * line. Taking the ring's tail and registering happen together, so no line falls between them; older lines
      * are read from the files after that, without holding up the writers, and put in front — when the engine's
-     * {@link HistoryBudget} allows; else one line says that they were left out and why.
+     * {@link FollowerBudget} allows; else one line says that they were left out and why.
      */
     public LogFollower follow(int tail) {
-        LogFollower follower = new LogFollower(server, FOLLOWER_BYTES, followers::remove);
+        LogFollower follower = new LogFollower(server, FOLLOWER_BYTES, followerBudget, followers::remove);
         Optional<Backlog> backlog;
         List<String> notices;
         synchronized (this) {
@@ -184,20 +189,7 @@ public final class LogHub implements AutoCloseable {
             }
         }
         tell(notices);
-        backlog.ifPresent(b -> {
-            if (!histories.tryTake(FOLLOWER_BYTES)) {
-                follower.precede(List.of(historyLeftOut(b)), () -> {});
-                return;
-            }
-            List<LogLine> older = List.of();
-            try {
-                older = b.read(FOLLOWER_BYTES);
-            } finally {
-                // Whatever happened, the reader must not wait for history forever; the budget comes back once
-                // the history has been passed on, or the follower is closed.
-                follower.precede(older, () -> histories.giveBack(FOLLOWER_BYTES));
-            }
-        });
+        backlog.ifPresent(b -> readHistory(b, follower));
         String ended = closedReason();
         if (ended != null) {
             follower.end(ended); // the log has ended: the follower gets what there was, then its end
@@ -205,12 +197,34 @@ public final class LogHub implements AutoCloseable {
         return follower;
     }
 
+    /**
+     * Reads up to {@link #FOLLOWER_BYTES} of the files back into {@code follower}, holding the shared budget for the
+     * lines until they are passed on: {@link #HISTORY_RESERVE} while reading, then what the lines take.
+     */
+    private void readHistory(Backlog backlog, LogFollower follower) {
+        if (!followerBudget.tryTake(HISTORY_RESERVE)) {
+            follower.precede(List.of(historyLeftOut(backlog)), () -> {});
+            return;
+        }
+        List<LogLine> older = List.of();
+        long held = HISTORY_RESERVE;
+        try {
+            older = backlog.read(FOLLOWER_BYTES);
+            held = followerBudget.settle(HISTORY_RESERVE, LogLine.footprint(older));
+        } finally {
+            // Whatever happened, the reader must not wait for history forever; the budget comes back once the
+            // history has been passed on, or the follower is closed.
+            long heldNow = held;
+            follower.precede(older, () -> followerBudget.giveBack(heldNow));
+        }
+    }
+
     private LogLine historyLeftOut(Backlog backlog) {
         return new LogLine(
                 server,
                 LogStream.XY,
-                "… up to " + backlog.count() + " earlier lines not read from the log files: other clients are"
-                        + " being sent long histories just now; ask again in a moment",
+                "… up to " + backlog.count() + " earlier lines left out: what xy keeps for followers is taken"
+                        + " by others just now (slow ones, or long histories); ask again in a moment",
                 backlog.newerTs());
     }
 

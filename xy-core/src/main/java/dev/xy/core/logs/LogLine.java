@@ -1,5 +1,6 @@
 package dev.xy.core.logs;
 
+import java.util.List;
 import java.util.Objects;
 
 /** One line of a server's log: never holds a newline, and at most {@link StreamPump#MAX_LINE_BYTES} of text. */
@@ -13,5 +14,13 @@ public record LogLine(String server, LogStream stream, String text, long tsUnixM
     /** What a line costs to keep in memory, roughly: its characters plus the object overhead. */
     long footprint() {
         return 2L * text.length() + 64;
+    }
+
+    static long footprint(List<LogLine> lines) {
+        long total = 0;
+        for (LogLine line : lines) {
+            total += line.footprint();
+        }
+        return total;
     }
 }

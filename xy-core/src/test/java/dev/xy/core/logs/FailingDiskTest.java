@@ -71,8 +71,7 @@ class FailingDiskTest {
 
     private LogHub hub() throws IOException {
         RotatingLogFile file = new RotatingLogFile(dir.resolve("alpha.log"), 1L << 30, 2, disk);
-        LogHub hub =
-                new LogHub("alpha", file, () -> 1_764_165_000_000L, () -> nanos[0], new HistoryBudget(Long.MAX_VALUE));
+        LogHub hub = new LogHub("alpha", file, () -> 1_764_165_000_000L, () -> nanos[0], FollowerBudget.unbounded());
         hub.onFileNotice(told::add);
         return hub;
     }

@@ -72,6 +72,34 @@ class LogHubTest {
     }
 
     @Test
+    void stalledFollowersTogetherHoldNoMoreThanTheSharedBudgetWhileAKeenOneLosesNothing() throws Exception {
+        FollowerBudget budget = new FollowerBudget(512 * 1024);
+        LogHub hub = new LogHub("alpha", file(1 << 30, 2), System::currentTimeMillis, budget);
+        List<LogFollower> stalled = List.of(hub.follow(0), hub.follow(0), hub.follow(0));
+        LogFollower keen = hub.follow(0);
+        int total = 50_000;
+        List<String> keenLines = new ArrayList<>();
+        for (int i = 0; i < total; i++) {
+            hub.publish(LogStream.STDOUT, "line " + i + " " + "x".repeat(100));
+            if (i % 100 == 99) {
+                keenLines.addAll(drain(keen));
+            }
+            assertThat(budget.taken()).isLessThanOrEqualTo(512 * 1024);
+        }
+        keenLines.addAll(drain(keen));
+        assertThat(keenLines).as("within its own allowance: nothing skipped").hasSize(total);
+        assertThat(budget.taken()).as("the stalled ones hold it all").isGreaterThan(400 * 1024);
+
+        List<String> first = drain(stalled.get(0));
+        assertThat(first).last().asString().matches("… \\d+ lines skipped \\(reader too slow\\)");
+        long skipped = Long.parseLong(first.get(first.size() - 1).replaceAll("\\D", ""));
+        assertThat(first.size() - 1 + skipped).isEqualTo(total);
+        stalled.get(1).close();
+        stalled.get(2).close();
+        assertThat(budget.taken()).as("given back as readers catch up or go").isZero();
+    }
+
+    @Test
     void theMarkerStandsWhereTheLinesWereDropped() throws Exception {
         LogHub hub = hub();
         LogFollower follower = hub.follow(0);
@@ -261,24 +289,28 @@ class LogHubTest {
             firstRun.publish(LogStream.STDOUT, "old 1");
             firstRun.publish(LogStream.STDOUT, "old 2");
         }
-        HistoryBudget budget = new HistoryBudget(LogHub.FOLLOWER_BYTES); // room for one history at a time
+        // Room for one history being read (taken as twice the most its file bytes can be), not two.
+        FollowerBudget budget = new FollowerBudget(2 * LogHub.FOLLOWER_BYTES);
         LogHub hub = new LogHub("alpha", file(1 << 30, 2), System::currentTimeMillis, budget);
         hub.publish(LogStream.STDOUT, "new 1");
 
         LogFollower first = hub.follow(3);
-        assertThat(budget.taken())
-                .as("held while the history waits to be passed on")
-                .isEqualTo(LogHub.FOLLOWER_BYTES);
+        long twoLines = budget.taken();
+        assertThat(twoLines)
+                .as("once read, what its two lines take is held until they are passed on")
+                .isEqualTo(LogLine.footprint(List.of(
+                        new LogLine("alpha", LogStream.STDOUT, "old 1", 0),
+                        new LogLine("alpha", LogStream.STDOUT, "old 2", 0))));
         LogFollower second = hub.follow(3);
         assertThat(drain(second))
                 .as("no room: the ring's lines, after one saying what was left out")
                 .containsExactly(
-                        "… up to 2 earlier lines not read from the log files: other clients are being sent long"
-                                + " histories just now; ask again in a moment",
+                        "… up to 2 earlier lines left out: what xy keeps for followers is taken by others just"
+                                + " now (slow ones, or long histories); ask again in a moment",
                         "new 1");
 
         assertThat(first.poll(Duration.ZERO).map(LogLine::text)).hasValue("old 1");
-        assertThat(budget.taken()).isEqualTo(LogHub.FOLLOWER_BYTES);
+        assertThat(budget.taken()).isEqualTo(twoLines);
         assertThat(first.poll(Duration.ZERO).map(LogLine::text)).hasValue("old 2");
         assertThat(budget.taken()).as("the last line of history passed on").isZero();
 
