@@ -1,13 +1,17 @@
 package dev.xy.cli;
 
-import dev.xy.core.api.XyApi;
 import dev.xy.core.client.DaemonClient;
 import dev.xy.core.clients.ClientConfigs;
 import dev.xy.core.clients.McpClient;
+import dev.xy.core.config.ConfigLoader;
+import dev.xy.core.config.ConfigProblem;
+import dev.xy.core.config.ConfigSet;
 import dev.xy.core.daemon.ExitCodes;
+import dev.xy.core.ipc.DaemonUnreachableException;
 import dev.xy.core.rpc.ErrorCodes;
 import dev.xy.core.rpc.RpcException;
-import dev.xy.core.rpc.Wire;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
@@ -32,7 +36,8 @@ final class ClientConfigCommand extends ClientCommand {
                 parent,
                 "client-config",
                 "Print what an MCP client needs in its config to reach the servers (default: all of them).",
-                "Printing only: xy never edits a client's config file.");
+                "Printing only: xy never edits a client's config file. With no daemon running, the URLs come from the"
+                        + " configs in the default directory.");
         spec.addOption(clientOption);
         spec.addPositional(namesArg);
     }
@@ -40,29 +45,53 @@ final class ClientConfigCommand extends ClientCommand {
     @Override
     public Integer call() throws Exception {
         McpClient client = clientOption.getValue();
+        List<ClientConfigs.Endpoint> servers;
+        int exit = ExitCodes.OK;
         try (DaemonClient api = connect()) {
-            List<ClientConfigs.Endpoint> endpoints = endpoints(api, namesArg.getValue());
-            out().print(ClientConfigs.render(client, endpoints));
-            out().flush();
+            servers = api.list().stream()
+                    .map(s -> new ClientConfigs.Endpoint(s.name(), s.url()))
+                    .toList();
+        } catch (DaemonUnreachableException unreachable) {
+            if (unreachable.lockHolder().isPresent()) {
+                throw unreachable; // a daemon is there but not answering: its configs may not be the default ones
+            }
+            // Before the first `xy daemon`, a user setting up a client still wants the snippet: the URLs come from
+            // the configs alone (the port and the MCP path), the same ones a daemon started now would serve.
+            Path configDir = paths().configDir();
+            ConfigSet configs = ConfigLoader.loadDirectory(configDir);
+            err().println(
+                            Files.isDirectory(configDir)
+                                    ? "xy: no daemon is running: read from the configs in " + configDir
+                                    : "xy: no daemon is running, and no config directory yet: put one <name>.kdl file per"
+                                            + " server in " + configDir);
+            for (ConfigProblem problem : configs.problems()) {
+                err().println(problem.describe());
+                exit = ExitCodes.CONFIG_INVALID;
+            }
+            err().flush();
+            servers = configs.servers().stream()
+                    .map(c -> new ClientConfigs.Endpoint(c.name(), c.url()))
+                    .toList();
         }
-        return ExitCodes.OK;
+        out().print(ClientConfigs.render(client, chosen(servers, namesArg.getValue())));
+        out().flush();
+        return exit;
     }
 
-    private static List<ClientConfigs.Endpoint> endpoints(XyApi api, List<String> names) throws Exception {
-        List<Wire.ServerSummary> servers = api.list();
-        if (names != null && !names.isEmpty()) {
-            List<String> unknown = names.stream()
-                    .filter(n -> servers.stream().noneMatch(s -> s.name().equals(n)))
-                    .toList();
-            if (!unknown.isEmpty()) {
-                throw new RpcException(
-                        ErrorCodes.SERVER_NOT_FOUND, "no server named " + String.join(", ", unknown), unknown);
-            }
+    /** The servers named (all of them when none is), or an error naming those that do not exist. */
+    private static List<ClientConfigs.Endpoint> chosen(List<ClientConfigs.Endpoint> servers, List<String> names)
+            throws RpcException {
+        if (names == null || names.isEmpty()) {
+            return servers;
         }
-        return servers.stream()
-                .filter(s -> names == null || names.isEmpty() || names.contains(s.name()))
-                .map(s -> new ClientConfigs.Endpoint(s.name(), s.url()))
+        List<String> unknown = names.stream()
+                .filter(n -> servers.stream().noneMatch(s -> s.name().equals(n)))
                 .toList();
+        if (!unknown.isEmpty()) {
+            throw new RpcException(
+                    ErrorCodes.SERVER_NOT_FOUND, "no server named " + String.join(", ", unknown), unknown);
+        }
+        return servers.stream().filter(s -> names.contains(s.name())).toList();
     }
 
     static final class McpClientConverter implements picocli.CommandLine.ITypeConverter<McpClient> {

@@ -57,4 +57,9 @@ public record ServerConfig(
                 || !env.equals(other.env)
                 || !workingDir.equals(other.workingDir);
     }
+
+    /** The address an MCP client uses for this server: its port and its health check's MCP path. */
+    public String url() {
+        return "http://localhost:" + port + health.path();
+    }
 }

@@ -29,7 +29,7 @@ final class WireViews {
                 status.ready().orElse(null),
                 status.pid().isPresent() ? status.pid().getAsLong() : null,
                 status.port(),
-                url(config),
+                config.url(),
                 uptime.map(Duration::toSeconds).orElse(null),
                 status.restartCount(),
                 status.lastExit().map(WireViews::lastExit).orElse(null),
@@ -70,11 +70,6 @@ final class WireViews {
     static Wire.StateEvent membershipEvent(Wire.EventKind kind, String name, Wire.ServerSummary server, Instant at) {
         return new Wire.StateEvent(
                 null, kind, name, null, server == null ? null : server.state(), at.toEpochMilli(), null, server);
-    }
-
-    /** The address an MCP client uses for a server: its port and its health check's MCP path. */
-    static String url(ServerConfig config) {
-        return "http://localhost:" + config.port() + config.health().path();
     }
 
     /**
