@@ -3,14 +3,11 @@ package dev.xy.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.xy.core.daemon.XyPaths;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code xy client-config} before any daemon runs: the URLs come from the configs themselves. */
 class ClientConfigWithoutDaemonTest {
@@ -29,21 +26,13 @@ class ClientConfigWithoutDaemonTest {
                 "command \"docs-server\"\nport 3102\nhealth {\n    path \"/rpc\"\n}\n");
     }
 
-    private record Result(int exit, String out, String err) {}
-
-    private Result run(String... args) {
-        CommandLine cli = Main.commandLine(paths, args);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(args);
-        return new Result(exit, out.toString(), err.toString());
+    private CapturedRun run(String... args) {
+        return CapturedRun.of(Main.commandLine(paths, args), args);
     }
 
     @Test
     void printsEveryServersUrlFromItsConfigAndSaysWhereItLooked() {
-        Result result = run("client-config", "--client", "cursor");
+        CapturedRun result = run("client-config", "--client", "cursor");
 
         assertThat(result.exit()).isZero();
         assertThat(result.out())
@@ -56,11 +45,11 @@ class ClientConfigWithoutDaemonTest {
 
     @Test
     void namesPickServersAndAnUnknownOneIsAnError() {
-        Result one = run("client-config", "--client", "claude-code", "docs");
+        CapturedRun one = run("client-config", "--client", "claude-code", "docs");
         assertThat(one.exit()).isZero();
         assertThat(one.out()).isEqualTo("claude mcp add --transport http docs http://localhost:3102/rpc\n");
 
-        Result unknown = run("client-config", "nope");
+        CapturedRun unknown = run("client-config", "nope");
         assertThat(unknown.exit()).isEqualTo(1);
         assertThat(unknown.err()).contains("no server named nope");
     }
@@ -69,7 +58,7 @@ class ClientConfigWithoutDaemonTest {
     void anInvalidConfigIsReportedAndTheOthersStillPrintedWithExitThree() throws Exception {
         Files.writeString(paths.configDir().resolve("broken.kdl"), "comand \"x\"\nport 3103\n");
 
-        Result result = run("client-config", "--client", "claude-code");
+        CapturedRun result = run("client-config", "--client", "claude-code");
 
         assertThat(result.exit()).isEqualTo(3);
         assertThat(result.out()).contains("docs http://localhost:3102/rpc", "echo http://localhost:3101/mcp");

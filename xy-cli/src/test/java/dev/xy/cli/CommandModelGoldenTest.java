@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.xy.core.XyVersion;
 import dev.xy.core.daemon.XyPaths;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -254,12 +252,8 @@ class CommandModelGoldenTest {
     }
 
     private String run(CommandLine cli, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(args);
-        return anonymous("exit " + exit + "\n--- out\n" + out + "--- err\n" + err);
+        CapturedRun run = CapturedRun.of(cli, args);
+        return anonymous("exit " + run.exit() + "\n--- out\n" + run.out() + "--- err\n" + run.err());
     }
 
     /** Every argument of every command the line reaches, with its value after the parse; or the parse error. */

@@ -3,8 +3,6 @@ package dev.xy.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.xy.core.daemon.XyPaths;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -110,15 +108,8 @@ class MainTest {
                 .toString();
     }
 
-    private record Result(int exit, String out, String err) {}
-
-    private static Result run(CommandLine cli, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(args);
-        return new Result(exit, out.toString(), err.toString());
+    private static CapturedRun run(CommandLine cli, String... args) {
+        return CapturedRun.of(cli, args);
     }
 
     @Test
@@ -145,8 +136,8 @@ class MainTest {
                 new String[] {"client-config", "--client", "nope"},
                 new String[] {"validate", configs.toString()},
                 new String[] {"validate", home.resolve("missing.kdl").toString()})) {
-            Result whole = run(XyCommand.commandLine(paths), args);
-            Result alone = run(Main.commandLine(paths, args), args);
+            CapturedRun whole = run(XyCommand.commandLine(paths), args);
+            CapturedRun alone = run(Main.commandLine(paths, args), args);
             assertThat(alone).as(String.join(" ", args)).isEqualTo(whole);
         }
     }
@@ -154,7 +145,7 @@ class MainTest {
     @Test
     void aNegativeTailIsAUsageErrorInTheOptionsOwnWordsBeforeAnyDaemonIsAsked() {
         String[] args = {"logs", "alpha", "-n", "-1"};
-        Result result = run(Main.commandLine(paths, args), args);
+        CapturedRun result = run(Main.commandLine(paths, args), args);
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.err()).startsWith("Invalid value for option '--tail': -1 (give 0 or more lines)");
         assertThat(result.err()).as("not the unreachable daemon").doesNotContain("daemon");
@@ -163,8 +154,8 @@ class MainTest {
     @Test
     void printsTheVersionTheSameWayAsTheWholeTree() {
         for (String option : List.of("--version", "-V")) {
-            Result whole = run(XyCommand.commandLine(paths), option);
-            Result alone = run(Main.commandLine(paths, option), option);
+            CapturedRun whole = run(XyCommand.commandLine(paths), option);
+            CapturedRun alone = run(Main.commandLine(paths, option), option);
             assertThat(alone).isEqualTo(whole);
             assertThat(alone.out()).startsWith("xy ");
         }
