@@ -3,22 +3,23 @@ package dev.xy.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.xy.cli.DaemonHarness.Run;
+import dev.xy.core.testing.FreePorts;
+import dev.xy.core.testing.RealXy;
+import dev.xy.core.testing.RealXy.Run;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** What the real CLI prints against a real daemon: per-server outcomes, JSON errors, client configs. */
 class CliOutputIT {
-    private static DaemonHarness xy;
+    private static RealXy xy;
 
     @BeforeAll
     static void startDaemon() throws Exception {
-        xy = new DaemonHarness();
-        xy.writeServer("alpha", xy.shellServer("exec sleep 1000", ""));
-        xy.writeServer("beta", xy.shellServer("exec sleep 1000", "autostart #false\n"));
-        xy.writeServer(
-                "missing", "command \"no-such-xy-binary\"\nport " + DaemonHarness.freePort() + "\nautostart #false\n");
+        xy = new RealXy("xyit");
+        xy.writeServer("alpha", RealXy.shellServer("exec sleep 1000", ""));
+        xy.writeServer("beta", RealXy.shellServer("exec sleep 1000", "autostart #false\n"));
+        xy.writeServer("missing", "command \"no-such-xy-binary\"\nport " + FreePorts.next() + "\nautostart #false\n");
         xy.startDaemon();
     }
 
@@ -54,7 +55,7 @@ class CliOutputIT {
 
     @Test
     void withJsonAnUnreachableDaemonIsAJsonErrorAndExitTwo() throws Exception {
-        try (DaemonHarness nobody = new DaemonHarness()) {
+        try (RealXy nobody = new RealXy("xyit")) {
             Run run = nobody.xy("list", "--json");
             assertThat(run.exit()).isEqualTo(2);
             assertThat(run.json().path("error").path("code").asText()).isEqualTo("daemon_unreachable");

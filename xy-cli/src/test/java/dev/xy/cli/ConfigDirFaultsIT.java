@@ -3,7 +3,8 @@ package dev.xy.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.xy.cli.DaemonHarness.Run;
+import dev.xy.core.testing.RealXy;
+import dev.xy.core.testing.RealXy.Run;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,11 +16,11 @@ import org.junit.jupiter.api.Test;
 
 /** A real daemon whose config directory disappears: SIGHUP and {@code xy reload} refuse, and the servers go on. */
 class ConfigDirFaultsIT {
-    private DaemonHarness xy;
+    private RealXy xy;
 
     @BeforeEach
     void setUp() throws Exception {
-        xy = new DaemonHarness();
+        xy = new RealXy("xyit");
     }
 
     @AfterEach
@@ -37,7 +38,7 @@ class ConfigDirFaultsIT {
 
     @Test
     void aVanishedConfigDirectoryIsRefusedBySighupAndReloadAndTheServersGoOn() throws Exception {
-        xy.writeServer("alpha", xy.shellServer("exec sleep 1000", ""));
+        xy.writeServer("alpha", RealXy.shellServer("exec sleep 1000", ""));
         Process daemon = xy.startDaemon();
         long alpha = xy.server("alpha").path("pid").asLong();
 

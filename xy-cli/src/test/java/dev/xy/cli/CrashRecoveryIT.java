@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.xy.core.rpc.Json;
+import dev.xy.core.testing.FreePorts;
+import dev.xy.core.testing.RealXy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,14 +29,14 @@ import org.junit.jupiter.api.Test;
  * that exactly one copy of every server runs. Real daemons, real trees, a real port.
  */
 class CrashRecoveryIT {
-    private static final Path ECHO_DIR = DaemonHarness.REPO.resolve("examples/src/main/java/dev/xy/examples");
+    private static final Path ECHO_DIR = RealXy.REPO.resolve("examples/src/main/java/dev/xy/examples");
 
-    private DaemonHarness xy;
+    private RealXy xy;
     private final List<ProcessHandle> firstGeneration = new ArrayList<>();
 
     @BeforeEach
     void setUp() throws Exception {
-        xy = new DaemonHarness();
+        xy = new RealXy("xyit");
     }
 
     @AfterEach
@@ -64,7 +66,7 @@ class CrashRecoveryIT {
 
     private static boolean isRunning(long pid) {
         try {
-            return DaemonHarness.isRunning(pid);
+            return RealXy.isRunning(pid);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -110,8 +112,8 @@ class CrashRecoveryIT {
         String grandchild = Integer.toString(mark);
         String child = Integer.toString(mark + 1);
         xy.writeServer(
-                "tree", xy.shellServer("sh -c 'sleep " + grandchild + " & wait' & sleep " + child + " & wait", ""));
-        int port = DaemonHarness.freePort();
+                "tree", RealXy.shellServer("sh -c 'sleep " + grandchild + " & wait' & sleep " + child + " & wait", ""));
+        int port = FreePorts.next();
         xy.writeServer(
                 "echo",
                 "command \"java\"\nargs \"EchoMcpServer.java\" \"--port\" \"" + port + "\"\nworking-dir \"" + ECHO_DIR
@@ -159,7 +161,7 @@ class CrashRecoveryIT {
 
     @Test
     void aCleanShutdownLeavesNoRecordBehind() throws Exception {
-        xy.writeServer("tree", xy.shellServer("sleep 1000 & sleep 1000 & wait", ""));
+        xy.writeServer("tree", RealXy.shellServer("sleep 1000 & sleep 1000 & wait", ""));
         xy.startDaemon();
         await().until(() -> xy.state("tree").equals("running"));
         assertThat(recordedPids()).isEqualTo(Map.of("tree.json", pid("tree")));

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.xy.cli.DaemonHarness.Run;
+import dev.xy.core.testing.RealXy;
+import dev.xy.core.testing.RealXy.Run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,11 +19,11 @@ import org.junit.jupiter.api.Test;
 
 /** The real daemon process driven by the real CLI, in temporary XDG directories. */
 class DaemonIT {
-    private DaemonHarness xy;
+    private RealXy xy;
 
     @BeforeEach
     void setUp() throws Exception {
-        xy = new DaemonHarness();
+        xy = new RealXy("xyit");
     }
 
     @AfterEach
@@ -36,8 +37,8 @@ class DaemonIT {
 
     @Test
     void startStopAndRestartChangeStateAndPids() throws Exception {
-        xy.writeServer("alpha", xy.shellServer("exec sleep 1000", ""));
-        xy.writeServer("beta", xy.shellServer("exec sleep 1000", "autostart #false\n"));
+        xy.writeServer("alpha", RealXy.shellServer("exec sleep 1000", ""));
+        xy.writeServer("beta", RealXy.shellServer("exec sleep 1000", "autostart #false\n"));
         xy.startDaemon();
 
         Run list = xy.xy("list");
@@ -48,11 +49,11 @@ class DaemonIT {
                 .containsPattern("beta\\s+stopped")
                 .contains("configs: " + xy.configDir);
         long first = pid("alpha");
-        assertThat(DaemonHarness.isRunning(first)).isTrue();
+        assertThat(RealXy.isRunning(first)).isTrue();
 
         assertThat(xy.xy("restart", "alpha").exit()).isZero();
         await().until(() -> xy.state("alpha").equals("running") && pid("alpha") != first);
-        assertThat(DaemonHarness.isRunning(first)).isFalse();
+        assertThat(RealXy.isRunning(first)).isFalse();
 
         Run stop = xy.xy("stop", "alpha", "beta");
         assertThat(stop.exit()).isZero();
@@ -72,7 +73,7 @@ class DaemonIT {
     void aCrashLoopEndsInFailedAndAManualStartTriesAgain() throws Exception {
         xy.writeServer(
                 "crashy",
-                xy.shellServer(
+                RealXy.shellServer(
                         "echo boom >&2; exit 3",
                         "restart {\n  backoff-initial \"50ms\"\n  backoff-max \"100ms\"\n  max-retries-per-minute 2\n}\n"));
         xy.startDaemon();
@@ -91,15 +92,15 @@ class DaemonIT {
 
     @Test
     void logsTailAndFollow() throws Exception {
-        xy.writeServer("talker", xy.shellServer("for i in 1 2 3 4 5; do echo line $i; done; exec sleep 1000", ""));
+        xy.writeServer("talker", RealXy.shellServer("for i in 1 2 3 4 5; do echo line $i; done; exec sleep 1000", ""));
         xy.startDaemon();
         await().until(() -> xy.xy("logs", "talker").out().contains("line 5"));
 
         assertThat(xy.xy("logs", "talker", "--tail", "2").out().lines())
                 .containsExactly(lastLines(xy.xy("logs", "talker").out(), 2).toArray(String[]::new));
 
-        ProcessBuilder follow = new ProcessBuilder(
-                DaemonHarness.REPO.resolve("bin/xy").toString(), "logs", "talker", "-f", "--tail", "1");
+        ProcessBuilder follow =
+                new ProcessBuilder(RealXy.REPO.resolve("bin/xy").toString(), "logs", "talker", "-f", "--tail", "1");
         follow.environment().putAll(xy.environment());
         var output = Files.createTempFile(xy.root, "follow", ".txt");
         Process follower = follow.redirectOutput(output.toFile()).start();
@@ -121,7 +122,7 @@ class DaemonIT {
 
     @Test
     void afterADaemonRestartLogsShowsTheEarlierRunsFromTheFile() throws Exception {
-        xy.writeServer("talker", xy.shellServer("echo \"hello from $$\"; exec sleep 1000", ""));
+        xy.writeServer("talker", RealXy.shellServer("echo \"hello from $$\"; exec sleep 1000", ""));
         xy.startDaemon();
         long firstPid = pid("talker");
         await().until(() -> xy.xy("logs", "talker").out().contains("hello from " + firstPid));
@@ -156,10 +157,10 @@ class DaemonIT {
 
     @Test
     void reloadAppliesTheDiffAndABrokenFileChangesNothing() throws Exception {
-        xy.writeServer("keep", xy.shellServer("exec sleep 1000", ""));
-        xy.writeServer("change", xy.shellServer("exec sleep 1000", ""));
-        xy.writeServer("tweak", xy.shellServer("exec sleep 1000", ""));
-        xy.writeServer("drop", xy.shellServer("exec sleep 1000", ""));
+        xy.writeServer("keep", RealXy.shellServer("exec sleep 1000", ""));
+        xy.writeServer("change", RealXy.shellServer("exec sleep 1000", ""));
+        xy.writeServer("tweak", RealXy.shellServer("exec sleep 1000", ""));
+        xy.writeServer("drop", RealXy.shellServer("exec sleep 1000", ""));
         xy.startDaemon();
         long keep = pid("keep");
         long tweak = pid("tweak");
@@ -176,10 +177,10 @@ class DaemonIT {
         Files.delete(xy.configDir.resolve("broken.kdl"));
 
         Files.delete(xy.configDir.resolve("drop.kdl"));
-        xy.writeServer("change", xy.shellServer("exec sleep 999", ""));
+        xy.writeServer("change", RealXy.shellServer("exec sleep 999", ""));
         String tweaked = Files.readString(xy.configDir.resolve("tweak.kdl")) + "restart {\n  policy always\n}\n";
         xy.writeServer("tweak", tweaked);
-        xy.writeServer("fresh", xy.shellServer("exec sleep 1000", ""));
+        xy.writeServer("fresh", RealXy.shellServer("exec sleep 1000", ""));
 
         Run reload = xy.xy("reload", "--json");
         assertThat(reload.exit()).isZero();
@@ -193,7 +194,7 @@ class DaemonIT {
         assertThat(pid("tweak")).isEqualTo(tweak);
         await().until(() -> xy.state("change").equals("running") && pid("change") != change);
         assertThat(xy.state("fresh")).isEqualTo("running");
-        assertThat(DaemonHarness.isRunning(drop)).isFalse();
+        assertThat(RealXy.isRunning(drop)).isFalse();
         assertThat(xy.xy("status", "drop").exit()).isEqualTo(1);
         assertThat(dropped.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(dropped.process().exitValue()).isZero();
@@ -224,7 +225,7 @@ class DaemonIT {
         assertThat(unreachable.exit()).isEqualTo(2);
         assertThat(unreachable.err()).contains("no xy daemon is running", "start it with `xy daemon`");
 
-        xy.writeServer("alpha", xy.shellServer("exec sleep 1000", ""));
+        xy.writeServer("alpha", RealXy.shellServer("exec sleep 1000", ""));
         xy.startDaemon();
         assertThat(xy.xy("list").exit()).isZero();
         Run unknown = xy.xy("stop", "nope");
@@ -247,10 +248,10 @@ class DaemonIT {
 
     @Test
     void sigtermStopsEveryServerAndCleansUp() throws Exception {
-        xy.writeServer("tree", xy.shellServer("sleep 1000 & exec sleep 1000", ""));
+        xy.writeServer("tree", RealXy.shellServer("sleep 1000 & exec sleep 1000", ""));
         xy.writeServer(
                 "stubborn",
-                xy.shellServer("trap '' TERM; while :; do sleep 0.1; done", "stop {\n  grace \"300ms\"\n}\n"));
+                RealXy.shellServer("trap '' TERM; while :; do sleep 0.1; done", "stop {\n  grace \"300ms\"\n}\n"));
         Process daemon = xy.startDaemon();
         List<Long> pids = new ArrayList<>(List.of(pid("tree"), pid("stubborn")));
         // The shell may not have forked its background sleep yet: without it, the tree part could not fail.
@@ -276,7 +277,7 @@ class DaemonIT {
 
         assertThat(daemon.exitValue()).isZero();
         for (long pid : pids) {
-            assertThat(DaemonHarness.isRunning(pid)).as("pid " + pid).isFalse();
+            assertThat(RealXy.isRunning(pid)).as("pid " + pid).isFalse();
         }
         assertThat(xy.socket()).doesNotExist();
         assertThat(xy.stateDir.resolve("xy/xy.lock"))
@@ -286,7 +287,7 @@ class DaemonIT {
 
     @Test
     void aFollowerOfAServerThatStopsAtOnceStillGetsTheShutdownsLastLinesAndAnEnd() throws Exception {
-        xy.writeServer("quick", xy.shellServer("exec sleep 1000", ""));
+        xy.writeServer("quick", RealXy.shellServer("exec sleep 1000", ""));
         // The race this guards against lost the end in about one shutdown of four: try several.
         for (int round = 0; round < 4; round++) {
             Process daemon = xy.startDaemon();
@@ -317,8 +318,7 @@ class DaemonIT {
     }
 
     private Follower follow(String name) throws IOException {
-        ProcessBuilder follow =
-                new ProcessBuilder(DaemonHarness.REPO.resolve("bin/xy").toString(), "logs", name, "-f");
+        ProcessBuilder follow = new ProcessBuilder(RealXy.REPO.resolve("bin/xy").toString(), "logs", name, "-f");
         follow.environment().putAll(xy.environment());
         Path out = Files.createTempFile(xy.root, "follow", ".out");
         Path err = Files.createTempFile(xy.root, "follow", ".err");
@@ -328,11 +328,10 @@ class DaemonIT {
 
     @Test
     void aSigkilledDaemonsLeftoversDoNotBlockTheNextStart() throws Exception {
-        xy.writeServer("alpha", xy.shellServer("exec sleep 1000", ""));
+        xy.writeServer("alpha", RealXy.shellServer("exec sleep 1000", ""));
         Process first = xy.startDaemon();
         long orphan = pid("alpha");
-        ProcessBuilder follow =
-                new ProcessBuilder(DaemonHarness.REPO.resolve("bin/xy").toString(), "logs", "alpha", "-f");
+        ProcessBuilder follow = new ProcessBuilder(RealXy.REPO.resolve("bin/xy").toString(), "logs", "alpha", "-f");
         follow.environment().putAll(xy.environment());
         var followOut = Files.createTempFile(xy.root, "follow", ".out");
         var followErr = Files.createTempFile(xy.root, "follow", ".err");
@@ -370,7 +369,7 @@ class DaemonIT {
     void aSocketPathBeyondTheOsLimitIsAClearError() throws Exception {
         var deep = Files.createDirectories(xy.runtimeDir.resolve("x".repeat(60)).resolve("y".repeat(60)));
         ProcessBuilder builder =
-                new ProcessBuilder(DaemonHarness.REPO.resolve("bin/xy").toString(), "daemon");
+                new ProcessBuilder(RealXy.REPO.resolve("bin/xy").toString(), "daemon");
         builder.environment().putAll(xy.environment());
         builder.environment().put("XDG_RUNTIME_DIR", deep.toString());
         var log = Files.createTempFile(xy.root, "long", ".log");

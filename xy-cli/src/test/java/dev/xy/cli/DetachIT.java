@@ -3,7 +3,8 @@ package dev.xy.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.xy.cli.DaemonHarness.Run;
+import dev.xy.core.testing.RealXy;
+import dev.xy.core.testing.RealXy.Run;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,12 +19,12 @@ import org.junit.jupiter.api.Test;
 class DetachIT {
     private static final Pattern PID = Pattern.compile("pid (\\d+)");
 
-    private DaemonHarness xy;
+    private RealXy xy;
     private final List<Long> detached = new ArrayList<>();
 
     @BeforeEach
     void setUp() throws Exception {
-        xy = new DaemonHarness();
+        xy = new RealXy("xyit");
     }
 
     @AfterEach
@@ -32,7 +33,7 @@ class DetachIT {
             ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
         }
         for (long pid : detached) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> !DaemonHarness.isRunning(pid));
+            await().atMost(Duration.ofSeconds(30)).until(() -> !RealXy.isRunning(pid));
         }
         xy.close();
     }
@@ -54,7 +55,7 @@ class DetachIT {
 
     @Test
     void detachReturnsOnceTheDaemonAnswersAndItStopsByItsPid() throws Exception {
-        xy.writeServer("alpha", xy.shellServer("exec sleep 1000", ""));
+        xy.writeServer("alpha", RealXy.shellServer("exec sleep 1000", ""));
 
         Run run = xy.xy("daemon", "--detach");
 
@@ -73,8 +74,8 @@ class DetachIT {
 
         new ProcessBuilder("kill", Long.toString(pid)).start().waitFor();
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> !DaemonHarness.isRunning(pid));
-        assertThat(DaemonHarness.isRunning(server)).isFalse();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !RealXy.isRunning(pid));
+        assertThat(RealXy.isRunning(server)).isFalse();
         assertThat(xy.xy("list").exit()).isEqualTo(2);
         assertThat(java.nio.file.Files.readString(xy.stateDir.resolve("xy/daemon.log")))
                 .contains("xy: ready: 1 server(s) configured", "xy: stopped");

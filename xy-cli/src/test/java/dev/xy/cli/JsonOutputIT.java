@@ -3,10 +3,12 @@ package dev.xy.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.xy.cli.DaemonHarness.Run;
 import dev.xy.core.rpc.ErrorData;
 import dev.xy.core.rpc.Json;
 import dev.xy.core.rpc.Wire;
+import dev.xy.core.testing.FreePorts;
+import dev.xy.core.testing.RealXy;
+import dev.xy.core.testing.RealXy.Run;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.UnixDomainSocketAddress;
@@ -27,15 +29,14 @@ import org.junit.jupiter.api.Test;
  * that the CLI and the raw request get the same answer.
  */
 class JsonOutputIT {
-    private static DaemonHarness xy;
+    private static RealXy xy;
 
     @BeforeAll
     static void startDaemon() throws Exception {
-        xy = new DaemonHarness();
-        xy.writeServer("alpha", xy.shellServer("exec sleep 1000", "autostart #false\n"));
-        xy.writeServer("beta", xy.shellServer("exec sleep 1000", "autostart #false\n"));
-        xy.writeServer(
-                "missing", "command \"no-such-xy-binary\"\nport " + DaemonHarness.freePort() + "\nautostart #false\n");
+        xy = new RealXy("xyit");
+        xy.writeServer("alpha", RealXy.shellServer("exec sleep 1000", "autostart #false\n"));
+        xy.writeServer("beta", RealXy.shellServer("exec sleep 1000", "autostart #false\n"));
+        xy.writeServer("missing", "command \"no-such-xy-binary\"\nport " + FreePorts.next() + "\nautostart #false\n");
         xy.startDaemon();
     }
 

@@ -2,6 +2,7 @@ package dev.xy.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.xy.core.testing.RealXy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,9 +19,9 @@ import org.junit.jupiter.api.Test;
 class LocaleDataIT {
     private static final List<String> LOCALES = List.of("en-US", "ar-EG", "th-TH", "de-DE", "tr-TR");
 
-    private static String xy(DaemonHarness daemon, String javaOptions, String... args) throws Exception {
+    private static String xy(RealXy daemon, String javaOptions, String... args) throws Exception {
         List<String> command =
-                new ArrayList<>(List.of(DaemonHarness.REPO.resolve("bin/xy").toString()));
+                new ArrayList<>(List.of(RealXy.REPO.resolve("bin/xy").toString()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(daemon.root, "out", ".txt");
         ProcessBuilder builder =
@@ -35,7 +36,7 @@ class LocaleDataIT {
 
     @Test
     void legacyAndCldrLocaleDataPrintTheSame() throws Exception {
-        try (DaemonHarness daemon = new DaemonHarness()) {
+        try (RealXy daemon = new RealXy("xyit")) {
             // A server that failed has transitions with times and an exit code, and no uptime to tick between runs.
             daemon.writeServer(
                     "broken", daemon.shellServer("echo failing >&2; exit 3", "restart {\n    policy never\n}\n"));

@@ -9,6 +9,8 @@ import dev.xy.core.client.DaemonClient;
 import dev.xy.core.rpc.Json;
 import dev.xy.core.rpc.RpcException;
 import dev.xy.core.rpc.Wire;
+import dev.xy.core.testing.FreePorts;
+import dev.xy.core.testing.RealXy;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -31,17 +33,16 @@ import org.newsclub.net.unix.AFUNIXSocketAddress;
 
 /** The socket protocol against a real daemon: every error code, hostile clients, and many clients at once. */
 class ProtocolIT {
-    private static DaemonHarness xy;
+    private static RealXy xy;
     private static ServerSocket portHolder;
 
     @BeforeAll
     static void startDaemon() throws Exception {
-        xy = new DaemonHarness();
-        xy.writeServer("alpha", xy.shellServer("exec sleep 1000", ""));
-        xy.writeServer("idle", xy.shellServer("exec sleep 1000", "autostart #false\n"));
-        xy.writeServer(
-                "missing", "command \"no-such-xy-binary\"\nport " + DaemonHarness.freePort() + "\nautostart #false\n");
-        portHolder = DaemonHarness.holdPort();
+        xy = new RealXy("xyit");
+        xy.writeServer("alpha", RealXy.shellServer("exec sleep 1000", ""));
+        xy.writeServer("idle", RealXy.shellServer("exec sleep 1000", "autostart #false\n"));
+        xy.writeServer("missing", "command \"no-such-xy-binary\"\nport " + FreePorts.next() + "\nautostart #false\n");
+        portHolder = FreePorts.hold();
         xy.writeServer(
                 "taken",
                 "command \"/bin/sh\"\nargs \"-c\" \"exec sleep 1000\"\nport " + portHolder.getLocalPort()
@@ -237,7 +238,7 @@ class ProtocolIT {
     void aClientThatNeverReadsItsLogStreamIsCutOff() throws Exception {
         xy.writeServer(
                 "noisy",
-                xy.shellServer("yes 'a rather long line of output to fill buffers quickly'", "autostart #false\n"));
+                RealXy.shellServer("yes 'a rather long line of output to fill buffers quickly'", "autostart #false\n"));
         try (DaemonClient admin = DaemonClient.connect(xy.socket())) {
             admin.reload();
             admin.start(Wire.Target.one("noisy"));

@@ -3,7 +3,8 @@ package dev.xy.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.xy.cli.DaemonHarness.Run;
+import dev.xy.core.testing.RealXy;
+import dev.xy.core.testing.RealXy.Run;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,13 +26,13 @@ import org.junit.jupiter.api.Test;
  * daemon for real; {@code systemctl} is a script recording its arguments, as this machine has no user systemd.
  */
 class ServiceIT {
-    private DaemonHarness xy;
+    private RealXy xy;
     private Path bin;
     private Path calls;
 
     @BeforeEach
     void setUp() throws Exception {
-        xy = new DaemonHarness();
+        xy = new RealXy("xyit");
         bin = Files.createDirectories(xy.root.resolve("bin"));
         calls = xy.root.resolve("calls.txt");
     }
@@ -56,7 +57,7 @@ class ServiceIT {
 
     private Run service(String... args) throws Exception {
         List<String> command =
-                new ArrayList<>(List.of(DaemonHarness.REPO.resolve("bin/xy").toString(), "service"));
+                new ArrayList<>(List.of(RealXy.REPO.resolve("bin/xy").toString(), "service"));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(xy.root, "out", ".txt");
         Path err = Files.createTempFile(xy.root, "err", ".txt");
@@ -75,7 +76,7 @@ class ServiceIT {
     @Test
     void installWritesAUnitThatRunsThisDaemonAndEnablesIt() throws Exception {
         fakeSystemctl("exit 0");
-        xy.writeServer("alpha", xy.shellServer("exec sleep 1000", ""));
+        xy.writeServer("alpha", RealXy.shellServer("exec sleep 1000", ""));
 
         Run install = service("install");
 
@@ -89,8 +90,8 @@ class ServiceIT {
         List<String> words = Arrays.asList(execStart.get(0).split(" "));
         assertThat(Path.of(words.get(0))).isAbsolute().isExecutable().hasFileName("java");
         List<String> expected = new ArrayList<>(DaemonLaunch.jvmOptions(null));
-        expected.addAll(List.of(
-                "-jar", DaemonHarness.REPO.resolve("xy-cli/target/xy-cli.jar").toString(), "daemon"));
+        expected.addAll(
+                List.of("-jar", RealXy.REPO.resolve("xy-cli/target/xy-cli.jar").toString(), "daemon"));
         assertThat(words.subList(1, words.size())).containsExactlyElementsOf(expected);
 
         // What systemd would do: run ExecStart with the unit's environment. The CLI must then find that daemon.

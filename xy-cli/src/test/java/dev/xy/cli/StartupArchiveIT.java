@@ -2,6 +2,7 @@ package dev.xy.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.xy.core.testing.RealXy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * archive instead, for commands with and without a daemon.
  */
 class StartupArchiveIT {
-    private static final Path REPO = DaemonHarness.REPO;
+    private static final Path REPO = RealXy.REPO;
 
     @TempDir
     Path work;
@@ -103,7 +104,7 @@ class StartupArchiveIT {
 
     @Test
     void clientCommandsAgainstADaemonLoadEveryClassFromTheArchive() throws Exception {
-        try (DaemonHarness daemon = new DaemonHarness()) {
+        try (RealXy daemon = new RealXy("xyit")) {
             daemon.writeServer("alpha", daemon.shellServer("exec sleep 1000", ""));
             daemon.startDaemon();
             for (String[] args : List.of(

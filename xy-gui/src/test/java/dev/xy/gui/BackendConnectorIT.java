@@ -3,6 +3,7 @@ package dev.xy.gui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.xy.core.testing.RealXy;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
@@ -13,10 +14,10 @@ import org.junit.jupiter.api.Test;
 class BackendConnectorIT {
     @Test
     void closingTheHostBeforeTheBackendIsHandedOutStopsEveryServer() throws Exception {
-        try (GuiHarness xy = new GuiHarness()) {
+        try (RealXy xy = new RealXy("xygui")) {
             for (int i = 0; i < 8; i++) {
                 // No exec: the shell keeps its command line, which names the harness's directory.
-                xy.writeServer("s" + i, GuiHarness.shellServer(": " + xy.root + "; while :; do sleep 1; done", ""));
+                xy.writeServer("s" + i, RealXy.shellServer(": " + xy.root + "; while :; do sleep 1; done", ""));
             }
             BackendConnector connector = new BackendConnector(xy.paths(), line -> {});
 
@@ -41,7 +42,7 @@ class BackendConnectorIT {
         }
     }
 
-    private static List<String> serversOf(GuiHarness xy) {
+    private static List<String> serversOf(RealXy xy) {
         String marker = xy.root.toString();
         return ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().orElse("").contains(marker))

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import atlantafx.base.theme.PrimerLight;
 import dev.xy.core.logs.LogLine;
+import dev.xy.core.testing.RealXy;
 import dev.xy.gui.login.LaunchCommand;
 import dev.xy.gui.login.XdgAutostart;
 import dev.xy.gui.servers.ServerRow;
@@ -27,7 +28,7 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The app's real window (headless, Monocle) on a real backend: hosting in a {@link GuiHarness}'s directories, or
+ * The app's real window (headless, Monocle) on a real backend: hosting in a {@link RealXy}'s directories, or
  * attached to the daemon running there. Reads what the nodes show, on the FX thread.
  */
 public final class FxFixture implements AutoCloseable {
@@ -36,7 +37,7 @@ public final class FxFixture implements AutoCloseable {
     public MainWindow window;
     private final ExecutorService workers = Executors.newCachedThreadPool();
 
-    private FxFixture(GuiHarness harness) {
+    private FxFixture(RealXy harness) {
         Calls calls = new Calls(workers, Platform::runLater, new Feedback());
         vm = new MainViewModel(
                 calls,
@@ -45,17 +46,17 @@ public final class FxFixture implements AutoCloseable {
                 Optional.of(new XdgAutostart(
                         autostartDir(harness),
                         new LaunchCommand(
-                                List.of(GuiHarness.REPO.resolve("bin/xy-gui").toString()), Map.of()))),
+                                List.of(RealXy.REPO.resolve("bin/xy-gui").toString()), Map.of()))),
                 System::currentTimeMillis);
     }
 
     /** Where the window's "Start at login" switch writes: the harness's own XDG config folder. */
-    public static java.nio.file.Path autostartDir(GuiHarness harness) {
+    public static java.nio.file.Path autostartDir(RealXy harness) {
         return XdgAutostart.directory(harness.environment(), harness.root);
     }
 
     /** Shows the window and connects as the app does at start-up. */
-    public static FxFixture open(GuiHarness harness) throws Exception {
+    public static FxFixture open(RealXy harness) throws Exception {
         FxToolkit.registerPrimaryStage();
         FxFixture fixture = new FxFixture(harness);
         FxToolkit.setupStage(stage -> {

@@ -3,6 +3,7 @@ package dev.xy.gui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.xy.core.testing.RealXy;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,14 +11,14 @@ import org.junit.jupiter.api.Test;
 
 /** The app attached to a real {@code bin/xy daemon}, with a terminal's {@code bin/xy} beside it. */
 class GuiAttachIT {
-    private GuiHarness harness;
+    private RealXy harness;
     private FxFixture fx;
 
     @BeforeEach
     void setUp() throws Exception {
-        harness = new GuiHarness();
-        harness.writeServer("alpha", GuiHarness.shellServer("exec sleep 1000", ""));
-        harness.writeServer("beta", GuiHarness.shellServer("exec sleep 1000", ""));
+        harness = new RealXy("xygui");
+        harness.writeServer("alpha", RealXy.shellServer("exec sleep 1000", ""));
+        harness.writeServer("beta", RealXy.shellServer("exec sleep 1000", ""));
     }
 
     @AfterEach
@@ -45,7 +46,7 @@ class GuiAttachIT {
         assertThat(daemon.isAlive()).isTrue();
         assertThat(harness.state("beta")).isEqualTo("running");
         assertThat(harness.pid("beta")).isEqualTo(betaPid);
-        assertThat(GuiHarness.isRunning(betaPid)).isTrue();
+        assertThat(RealXy.isRunning(betaPid)).isTrue();
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.xy.gui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.xy.core.testing.RealXy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,14 +18,14 @@ import org.junit.jupiter.api.Test;
  * headless {@code xy daemon} — stops them before starting its own copies, so exactly one copy of each runs.
  */
 class GuiCrashRecoveryIT {
-    private GuiHarness harness;
+    private RealXy harness;
     private XDesktop desktop;
     private Process app;
 
     @BeforeEach
     void setUp() throws Exception {
         desktop = XDesktop.start();
-        harness = new GuiHarness();
+        harness = new RealXy("xygui");
     }
 
     @AfterEach
@@ -39,10 +40,10 @@ class GuiCrashRecoveryIT {
 
     @Test
     void aDaemonAfterACrashedAppRunsExactlyOneCopyOfEachServer() throws Exception {
-        harness.writeServer("tree", GuiHarness.shellServer("sleep 1000 & sleep 1000 & wait", ""));
+        harness.writeServer("tree", RealXy.shellServer("sleep 1000 & sleep 1000 & wait", ""));
         Path appLog = harness.root.resolve("app.log");
         ProcessBuilder builder = new ProcessBuilder(
-                        GuiHarness.REPO.resolve("bin/xy-gui").toString())
+                        RealXy.REPO.resolve("bin/xy-gui").toString())
                 .redirectErrorStream(true)
                 .redirectOutput(appLog.toFile());
         builder.environment().putAll(harness.environment());
@@ -65,7 +66,7 @@ class GuiCrashRecoveryIT {
         await().until(() -> harness.state("tree").equals("running"));
 
         for (ProcessHandle process : firstTree) {
-            assertThat(GuiHarness.isRunning(process.pid()))
+            assertThat(RealXy.isRunning(process.pid()))
                     .as("pid " + process.pid() + " of the crashed app's tree")
                     .isFalse();
         }

@@ -3,6 +3,8 @@ package dev.xy.gui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.xy.core.testing.FreePorts;
+import dev.xy.core.testing.RealXy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class GuiDesktopIT {
     private static final Duration START = Duration.ofSeconds(90);
 
-    private GuiHarness harness;
+    private RealXy harness;
     private XDesktop desktop;
     private Process app;
     private Path appLog;
@@ -32,17 +34,17 @@ class GuiDesktopIT {
     @BeforeEach
     void setUp() throws Exception {
         desktop = XDesktop.start();
-        harness = new GuiHarness();
-        alphaPort = GuiHarness.freePort();
-        betaPort = GuiHarness.freePort();
+        harness = new RealXy("xygui");
+        alphaPort = FreePorts.next();
+        betaPort = FreePorts.next();
         harness.writeServer(
                 "alpha",
                 "command \"/bin/sh\"\nargs \"-c\" \"exec sleep 1000\"\nport " + alphaPort + "\n"
-                        + GuiHarness.NO_HEALTH_CHECK);
+                        + RealXy.NO_HEALTH_CHECK);
         harness.writeServer(
                 "beta",
                 "command \"/bin/sh\"\nargs \"-c\" \"exec sleep 1000\"\nport " + betaPort + "\n"
-                        + GuiHarness.NO_HEALTH_CHECK);
+                        + RealXy.NO_HEALTH_CHECK);
         appLog = harness.root.resolve("app.log");
         trayDump = harness.root.resolve("tray.txt");
     }
@@ -61,7 +63,7 @@ class GuiDesktopIT {
 
     private void startApp() throws IOException {
         ProcessBuilder builder = new ProcessBuilder(
-                        GuiHarness.REPO.resolve("bin/xy-gui").toString())
+                        RealXy.REPO.resolve("bin/xy-gui").toString())
                 .redirectErrorStream(true)
                 .redirectOutput(appLog.toFile());
         builder.environment().putAll(harness.environment());
@@ -133,7 +135,7 @@ class GuiDesktopIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(autostart));
         assertThat(Files.readAllLines(autostart))
                 .anyMatch(line -> line.startsWith("Exec=env JAVA_HOME=")
-                        && line.endsWith(" " + GuiHarness.REPO.resolve("bin/xy-gui")));
+                        && line.endsWith(" " + RealXy.REPO.resolve("bin/xy-gui")));
         desktop.openTrayMenu();
         desktop.keys("Up", "Up", "Return");
         await().atMost(Duration.ofSeconds(10)).until(() -> !Files.exists(autostart));
@@ -155,7 +157,7 @@ class GuiDesktopIT {
                 .isTrue();
         assertThat(app.exitValue()).isZero();
         assertThat(harness.paths().socket()).doesNotExist();
-        assertThat(GuiHarness.isRunning(betaPid))
+        assertThat(RealXy.isRunning(betaPid))
                 .as("the servers it hosted are stopped")
                 .isFalse();
     }
@@ -175,7 +177,7 @@ class GuiDesktopIT {
                 .isTrue();
         assertThat(app.exitValue()).isZero();
         assertThat(harness.paths().socket()).doesNotExist();
-        assertThat(GuiHarness.isRunning(alphaPid)).isFalse();
+        assertThat(RealXy.isRunning(alphaPid)).isFalse();
     }
 
     @Test
@@ -193,8 +195,8 @@ class GuiDesktopIT {
                 .isTrue();
         assertThat(app.exitValue()).isZero();
         assertThat(harness.paths().socket()).doesNotExist();
-        assertThat(GuiHarness.isRunning(alphaPid)).isFalse();
-        assertThat(GuiHarness.isRunning(betaPid)).isFalse();
+        assertThat(RealXy.isRunning(alphaPid)).isFalse();
+        assertThat(RealXy.isRunning(betaPid)).isFalse();
         assertThat(log()).contains("alpha: stopping -> stopped", "beta: stopping -> stopped");
     }
 }

@@ -3,6 +3,7 @@ package dev.xy.gui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.xy.core.testing.RealXy;
 import dev.xy.gui.logs.LogViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,12 +21,12 @@ import org.junit.jupiter.api.Test;
 
 /** The log pane against a real hosted engine: what real children print, per selected server, under a burst. */
 class GuiLogPaneIT {
-    private GuiHarness harness;
+    private RealXy harness;
     private FxFixture fx;
 
     @BeforeEach
     void setUp() throws Exception {
-        harness = new GuiHarness();
+        harness = new RealXy("xygui");
     }
 
     @AfterEach
@@ -38,7 +39,7 @@ class GuiLogPaneIT {
 
     @Test
     void thePaneShowsALineTheChildPrinted() throws Exception {
-        harness.writeServer("alpha", GuiHarness.shellServer("echo hello from alpha; exec sleep 1000", ""));
+        harness.writeServer("alpha", RealXy.shellServer("echo hello from alpha; exec sleep 1000", ""));
         fx = FxFixture.open(harness);
 
         fx.clickRow("alpha");
@@ -48,7 +49,7 @@ class GuiLogPaneIT {
 
     @Test
     void readingUpThePanePausesFollowingAndJumpToLatestResumesIt() throws Exception {
-        harness.writeServer("chatty", GuiHarness.shellServer("seq 1 300; exec sleep 1000", ""));
+        harness.writeServer("chatty", RealXy.shellServer("seq 1 300; exec sleep 1000", ""));
         fx = FxFixture.open(harness);
         fx.clickRow("chatty");
         await().atMost(Duration.ofSeconds(30)).until(() -> fx.renderedLogTexts().contains("300"));
@@ -69,8 +70,8 @@ class GuiLogPaneIT {
 
     @Test
     void switchingServersSwitchesTheStreamAndCancelsTheOldOne() throws Exception {
-        harness.writeServer("alpha", GuiHarness.shellServer("echo alpha speaking; exec sleep 1000", ""));
-        harness.writeServer("beta", GuiHarness.shellServer("echo beta speaking >&2; exec sleep 1000", ""));
+        harness.writeServer("alpha", RealXy.shellServer("echo alpha speaking; exec sleep 1000", ""));
+        harness.writeServer("beta", RealXy.shellServer("echo beta speaking >&2; exec sleep 1000", ""));
         fx = FxFixture.open(harness);
         fx.clickRow("alpha");
         await().atMost(Duration.ofSeconds(30)).until(() -> fx.renderedLogTexts().contains("alpha speaking"));
@@ -96,7 +97,7 @@ class GuiLogPaneIT {
         Path go = harness.root.resolve("go");
         harness.writeServer(
                 "burst",
-                GuiHarness.shellServer(
+                RealXy.shellServer(
                         "echo waiting; while [ ! -f " + go + " ]; do sleep 0.05; done; seq 1 100000; echo burst done;"
                                 + " exec sleep 1000",
                         ""));

@@ -3,6 +3,7 @@ package dev.xy.gui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.xy.core.testing.RealXy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,12 +14,12 @@ import org.junit.jupiter.api.Test;
 
 /** The window's "Start at login" switch, clicked through the real window, writing a real autostart entry. */
 class GuiStartAtLoginIT {
-    private GuiHarness harness;
+    private RealXy harness;
     private FxFixture fx;
 
     @BeforeEach
     void setUp() throws Exception {
-        harness = new GuiHarness();
+        harness = new RealXy("xygui");
     }
 
     @AfterEach
@@ -41,7 +42,7 @@ class GuiStartAtLoginIT {
         fx.robot.clickOn("#start-at-login");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(entry));
-        assertThat(Files.readAllLines(entry)).contains("Exec=" + GuiHarness.REPO.resolve("bin/xy-gui"));
+        assertThat(Files.readAllLines(entry)).contains("Exec=" + RealXy.REPO.resolve("bin/xy-gui"));
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> FxFixture.onFx(box::isSelected) && !FxFixture.onFx(box::isDisabled));
 

@@ -3,6 +3,7 @@ package dev.xy.gui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.xy.core.testing.RealXy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,12 +16,12 @@ import org.junit.jupiter.api.Test;
 
 /** The table against a real hosted engine and real child processes, driven through the real window. */
 class GuiTableIT {
-    private GuiHarness harness;
+    private RealXy harness;
     private FxFixture fx;
 
     @BeforeEach
     void setUp() throws Exception {
-        harness = new GuiHarness();
+        harness = new RealXy("xygui");
     }
 
     @AfterEach
@@ -33,7 +34,7 @@ class GuiTableIT {
 
     @Test
     void clickingStopTakesTheRowFromRunningToStopped() throws Exception {
-        harness.writeServer("alpha", GuiHarness.shellServer("exec sleep 1000", ""));
+        harness.writeServer("alpha", RealXy.shellServer("exec sleep 1000", ""));
         fx = FxFixture.open(harness);
         fx.awaitCell("alpha", "col-state", "● running");
         await().atMost(Duration.ofSeconds(30)).until(() -> fx.statusLine().equals("hosting · 1 server · 1 ready"));
@@ -49,7 +50,7 @@ class GuiTableIT {
 
     @Test
     void everyColumnHeaderShowsItsWholeTitleAtTheWindowsFirstSize() throws Exception {
-        harness.writeServer("alpha", GuiHarness.shellServer("exec sleep 1000", ""));
+        harness.writeServer("alpha", RealXy.shellServer("exec sleep 1000", ""));
         fx = FxFixture.open(harness);
         fx.awaitCell("alpha", "col-state", "● running");
 
@@ -79,7 +80,7 @@ class GuiTableIT {
         Path go = harness.root.resolve("go");
         harness.writeServer(
                 "crashy",
-                GuiHarness.shellServer(
+                RealXy.shellServer(
                         "while [ ! -f " + go + " ]; do sleep 0.05; done; exit 7", "restart {\n    policy never\n}\n"));
         fx = FxFixture.open(harness);
         fx.awaitCell("crashy", "col-state", "● running");

@@ -2,6 +2,7 @@ package dev.xy.core.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.HashSet;
 import java.util.Set;
@@ -20,6 +21,22 @@ public final class FreePorts {
             int port = probe();
             if (HANDED_OUT.add(port)) {
                 return port;
+            }
+        }
+        throw new IllegalStateException("the kernel kept handing out ports already in use by this test run");
+    }
+
+    /** A loopback listener on a port no config of this test JVM was given: a port "taken" by someone else. */
+    public static synchronized ServerSocket hold() {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            try {
+                ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+                if (HANDED_OUT.add(socket.getLocalPort())) {
+                    return socket;
+                }
+                socket.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
         throw new IllegalStateException("the kernel kept handing out ports already in use by this test run");

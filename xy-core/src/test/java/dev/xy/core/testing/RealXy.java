@@ -1,106 +1,93 @@
-package dev.xy.cli;
+package dev.xy.core.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.xy.core.daemon.XyPaths;
 import dev.xy.core.rpc.Json;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real {@code bin/xy daemon} process in its own temporary XDG directories, and the real CLI to talk to it.
- * Paths are kept short: a Unix socket path has a hard length limit.
+ * xy as a person runs it, for the tests of the modules built on xy-core (the CLI's, the app's): temporary XDG
+ * directories with real server configs, the real {@code bin/xy} run as a terminal runs it, and on request a real
+ * {@code bin/xy daemon}. Needs {@code bin/xy}'s jars built ({@code verify} builds them before the integration
+ * tests). Paths stay short: a Unix socket path has a hard length limit.
  */
-final class DaemonHarness implements AutoCloseable {
-    static final Path REPO =
+public final class RealXy implements AutoCloseable {
+    /** The repository's root, where {@code bin/xy} is; the tests run in a module's directory. */
+    public static final Path REPO =
             Path.of(System.getProperty("xy.repoRoot", "..")).toAbsolutePath().normalize();
 
-    record Run(int exit, String out, String err) {
-        JsonNode json() throws IOException {
+    /** A server that answers no health check is ready once spawned with this. */
+    public static final String NO_HEALTH_CHECK = "health {\n  mode \"none\"\n}\n";
+
+    /** What one {@code bin/xy} run did. */
+    public record Run(int exit, String out, String err) {
+        public JsonNode json() throws IOException {
             return Json.LENIENT.readTree(out);
         }
     }
 
-    final Path root;
-    final Path configDir;
-    final Path stateDir;
-    final Path runtimeDir;
+    public final Path root;
+    public final Path configDir;
+    public final Path stateDir;
+    public final Path runtimeDir;
     private Process daemon;
     private Path daemonLog;
 
-    DaemonHarness() throws IOException {
-        root = Files.createTempDirectory(Path.of("/tmp"), "xyit");
+    /** @param prefix names the temporary directory, so a leftover one says which tests made it */
+    public RealXy(String prefix) throws IOException {
+        root = Files.createTempDirectory(Path.of("/tmp"), prefix);
         configDir = Files.createDirectories(root.resolve("cfg/xy/servers"));
         stateDir = root.resolve("state");
         runtimeDir = Files.createDirectories(root.resolve("run"));
     }
 
-    Path socket() {
-        return runtimeDir.resolve("xy.sock");
-    }
-
-    Path writeServer(String name, String kdl) throws IOException {
-        return Files.writeString(configDir.resolve(name + ".kdl"), kdl);
-    }
-
-    /**
-     * A config for {@code sh -c script} on a port nothing listens on. Such a server answers no health check, so
-     * unless {@code extra} says otherwise it has none ({@code health { mode "none" }}): ready once spawned.
-     */
-    String shellServer(String script, String extra) throws IOException {
-        String health = extra.contains("health") ? "" : "health {\n  mode \"none\"\n}\n";
-        return "command \"/bin/sh\"\nargs \"-c\" \""
-                + script.replace("\\", "\\\\").replace("\"", "\\\"") + "\"\nport " + freePort() + "\n" + health
-                + extra;
-    }
-
-    private static final java.util.Set<Integer> HANDED_OUT = new java.util.HashSet<>();
-
-    /**
-     * A port nothing listens on, handed out once per test JVM: the kernel may give the same ephemeral port to two
-     * {@code bind(0)} calls in a row, and two servers configured on it would be refused as a port clash.
-     */
-    static synchronized int freePort() throws IOException {
-        while (true) {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                if (HANDED_OUT.add(socket.getLocalPort())) {
-                    return socket.getLocalPort();
-                }
-            }
-        }
-    }
-
-    /** A loopback listener on a port no config of this test JVM was given: a port "taken" by someone else. */
-    static synchronized ServerSocket holdPort() throws IOException {
-        while (true) {
-            ServerSocket socket = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
-            if (HANDED_OUT.add(socket.getLocalPort())) {
-                return socket;
-            }
-            socket.close();
-        }
-    }
-
-    Map<String, String> environment() {
+    public Map<String, String> environment() {
         return Map.of(
                 "XDG_CONFIG_HOME", root.resolve("cfg").toString(),
                 "XDG_STATE_HOME", stateDir.toString(),
                 "XDG_RUNTIME_DIR", runtimeDir.toString());
     }
 
-    /** Starts the daemon and waits until its socket answers and its autostart servers have been spawned. */
-    Process startDaemon() throws IOException {
+    /** The same paths that {@code bin/xy} and the app derive from {@link #environment()}. */
+    public XyPaths paths() {
+        return XyPaths.from(environment(), root);
+    }
+
+    public Path socket() {
+        return paths().socket();
+    }
+
+    public Path writeServer(String name, String kdl) throws IOException {
+        return Files.writeString(configDir.resolve(name + ".kdl"), kdl);
+    }
+
+    /**
+     * A config for {@code sh -c script} on a port nothing listens on. Such a server answers no health check, so
+     * unless {@code extra} says otherwise it has none ({@link #NO_HEALTH_CHECK}): ready once spawned.
+     */
+    public static String shellServer(String script, String extra) {
+        String health = extra.contains("health") ? "" : NO_HEALTH_CHECK;
+        return "command \"/bin/sh\"\nargs \"-c\" \""
+                + script.replace("\\", "\\\\").replace("\"", "\\\"") + "\"\nport " + FreePorts.next() + "\n" + health
+                + extra;
+    }
+
+    /** Starts {@code bin/xy daemon} and waits until its socket answers and its autostart servers are spawned. */
+    public Process startDaemon() throws IOException {
         daemon = spawnDaemon();
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
             assertThat(daemon.isAlive())
                     .as("daemon alive; its log:\n" + daemonLog())
                     .isTrue();
@@ -110,8 +97,8 @@ final class DaemonHarness implements AutoCloseable {
         return daemon;
     }
 
-    /** Starts a daemon process without waiting for it. */
-    Process spawnDaemon() throws IOException {
+    /** Starts a {@code bin/xy daemon} process without waiting for it; its output goes to {@link #daemonLog()}. */
+    public Process spawnDaemon() throws IOException {
         daemonLog = Files.createTempFile(root, "daemon", ".log");
         ProcessBuilder builder = new ProcessBuilder(REPO.resolve("bin/xy").toString(), "daemon")
                 .redirectErrorStream(true)
@@ -120,11 +107,12 @@ final class DaemonHarness implements AutoCloseable {
         return builder.start();
     }
 
-    String daemonLog() throws IOException {
+    public String daemonLog() throws IOException {
         return daemonLog == null ? "" : Files.readString(daemonLog);
     }
 
-    Run xy(String... args) throws IOException, InterruptedException {
+    /** Runs {@code bin/xy args…} as a terminal would, against the same directories. */
+    public Run xy(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(REPO.resolve("bin/xy").toString()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(root, "out", ".txt");
@@ -143,23 +131,29 @@ final class DaemonHarness implements AutoCloseable {
                 Files.readString(err, StandardCharsets.UTF_8));
     }
 
-    JsonNode server(String name) throws IOException, InterruptedException {
+    /** A server as {@code bin/xy status NAME --json} reports it. */
+    public JsonNode server(String name) throws IOException, InterruptedException {
         return xy("status", name, "--json").json();
     }
 
-    String state(String name) throws IOException, InterruptedException {
+    public String state(String name) throws IOException, InterruptedException {
         return server(name).path("state").asText();
     }
 
+    public long pid(String name) throws IOException, InterruptedException {
+        return server(name).path("pid").asLong(-1);
+    }
+
     /** Whether a pid is a live process (a zombie left for a non-reaping init counts as gone). */
-    static boolean isRunning(long pid) throws IOException, InterruptedException {
+    public static boolean isRunning(long pid) throws IOException, InterruptedException {
         Process ps = new ProcessBuilder("ps", "-o", "stat=", "-p", Long.toString(pid)).start();
         String stat = new String(ps.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
         ps.waitFor();
         return !stat.isEmpty() && !stat.startsWith("Z");
     }
 
-    void terminateDaemon() throws InterruptedException {
+    /** SIGTERM to the daemon, and up to a minute for it to stop its servers and exit. */
+    public void terminateDaemon() throws InterruptedException {
         if (daemon != null && daemon.isAlive()) {
             daemon.destroy();
             daemon.waitFor(60, TimeUnit.SECONDS);
@@ -172,9 +166,8 @@ final class DaemonHarness implements AutoCloseable {
         if (daemon != null && daemon.isAlive()) {
             daemon.destroyForcibly();
         }
-        try (var paths = Files.walk(root)) {
-            paths.sorted(java.util.Comparator.reverseOrder())
-                    .forEach(path -> path.toFile().delete());
+        try (var walk = Files.walk(root)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
     }
 }
