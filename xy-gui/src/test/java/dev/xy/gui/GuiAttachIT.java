@@ -5,28 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import dev.xy.core.testing.RealXy;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The app attached to a real {@code bin/xy daemon}, with a terminal's {@code bin/xy} beside it. */
-class GuiAttachIT {
-    private RealXy harness;
-    private FxFixture fx;
+class GuiAttachIT extends WindowOnRealXy {
 
     @BeforeEach
     void setUp() throws Exception {
-        harness = new RealXy("xygui");
         harness.writeServer("alpha", RealXy.shellServer("exec sleep 1000", ""));
         harness.writeServer("beta", RealXy.shellServer("exec sleep 1000", ""));
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        if (fx != null) {
-            fx.close();
-        }
-        harness.close();
     }
 
     @Test

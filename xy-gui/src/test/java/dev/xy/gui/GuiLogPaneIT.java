@@ -15,27 +15,10 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The log pane against a real hosted engine: what real children print, per selected server, under a burst. */
-class GuiLogPaneIT {
-    private RealXy harness;
-    private FxFixture fx;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        harness = new RealXy("xygui");
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        if (fx != null) {
-            fx.close();
-        }
-        harness.close();
-    }
+class GuiLogPaneIT extends WindowOnRealXy {
 
     @Test
     void thePaneShowsALineTheChildPrinted() throws Exception {

@@ -8,27 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import javafx.scene.control.CheckBox;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The window's "Start at login" switch, clicked through the real window, writing a real autostart entry. */
-class GuiStartAtLoginIT {
-    private RealXy harness;
-    private FxFixture fx;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        harness = new RealXy("xygui");
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        if (fx != null) {
-            fx.close();
-        }
-        harness.close();
-    }
+class GuiStartAtLoginIT extends WindowOnRealXy {
 
     @Test
     void theSwitchIsOffByDefaultAndWritesThenRemovesTheAutostartEntry() throws Exception {

@@ -10,27 +10,10 @@ import java.time.Duration;
 import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.text.Text;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The table against a real hosted engine and real child processes, driven through the real window. */
-class GuiTableIT {
-    private RealXy harness;
-    private FxFixture fx;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        harness = new RealXy("xygui");
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        if (fx != null) {
-            fx.close();
-        }
-        harness.close();
-    }
+class GuiTableIT extends WindowOnRealXy {
 
     @Test
     void clickingStopTakesTheRowFromRunningToStopped() throws Exception {
