@@ -3,7 +3,6 @@ package dev.xy.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.xy.core.testing.FreePorts;
 import dev.xy.core.testing.RealXy;
 import dev.xy.core.testing.RealXy.Run;
 import org.junit.jupiter.api.AfterAll;
@@ -19,7 +18,7 @@ class CliOutputIT {
         xy = new RealXy("xyit");
         xy.writeServer("alpha", RealXy.shellServer("exec sleep 1000", ""));
         xy.writeServer("beta", RealXy.shellServer("exec sleep 1000", "autostart #false\n"));
-        xy.writeServer("missing", "command \"no-such-xy-binary\"\nport " + FreePorts.next() + "\nautostart #false\n");
+        xy.writeServer("missing", RealXy.missingCommandServer());
         xy.startDaemon();
     }
 

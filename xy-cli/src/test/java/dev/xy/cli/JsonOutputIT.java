@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.xy.core.rpc.ErrorData;
 import dev.xy.core.rpc.Json;
 import dev.xy.core.rpc.Wire;
-import dev.xy.core.testing.FreePorts;
 import dev.xy.core.testing.RealXy;
 import dev.xy.core.testing.RealXy.Run;
 import java.io.BufferedReader;
@@ -36,7 +35,7 @@ class JsonOutputIT {
         xy = new RealXy("xyit");
         xy.writeServer("alpha", RealXy.shellServer("exec sleep 1000", "autostart #false\n"));
         xy.writeServer("beta", RealXy.shellServer("exec sleep 1000", "autostart #false\n"));
-        xy.writeServer("missing", "command \"no-such-xy-binary\"\nport " + FreePorts.next() + "\nautostart #false\n");
+        xy.writeServer("missing", RealXy.missingCommandServer());
         xy.startDaemon();
     }
 

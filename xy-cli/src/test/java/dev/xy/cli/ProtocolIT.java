@@ -41,7 +41,7 @@ class ProtocolIT {
         xy = new RealXy("xyit");
         xy.writeServer("alpha", RealXy.shellServer("exec sleep 1000", ""));
         xy.writeServer("idle", RealXy.shellServer("exec sleep 1000", "autostart #false\n"));
-        xy.writeServer("missing", "command \"no-such-xy-binary\"\nport " + FreePorts.next() + "\nautostart #false\n");
+        xy.writeServer("missing", RealXy.missingCommandServer());
         portHolder = FreePorts.hold();
         xy.writeServer(
                 "taken",

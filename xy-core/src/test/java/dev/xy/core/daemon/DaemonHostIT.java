@@ -16,6 +16,7 @@ import dev.xy.core.rpc.Wire;
 import dev.xy.core.supervisor.ServerState;
 import dev.xy.core.testing.FreePorts;
 import dev.xy.core.testing.HostedEngine;
+import dev.xy.core.testing.RealXy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -211,7 +212,7 @@ class DaemonHostIT {
     void aPartlyFailedStartTellsEveryServersOutcomeInTypedData(Side side) throws Exception {
         server("good", "exec sleep 1000", "autostart #false\n");
         server("running", "exec sleep 1000", "");
-        hosted.config("missing", "command \"no-such-xy-binary\"\nport " + FreePorts.next() + "\nautostart #false\n");
+        hosted.config("missing", RealXy.missingCommandServer());
         XyApi api = serve(side);
         await().until(() -> state(api, "running") == ServerState.RUNNING);
 

@@ -84,6 +84,11 @@ public final class RealXy implements AutoCloseable {
                 + extra;
     }
 
+    /** A config whose command is on no PATH, not started with the daemon: a start of it fails at the spawn. */
+    public static String missingCommandServer() {
+        return "command \"no-such-xy-binary\"\nport " + FreePorts.next() + "\nautostart #false\n";
+    }
+
     /** Starts {@code bin/xy daemon} and waits until its socket answers and its autostart servers are spawned. */
     public Process startDaemon() throws IOException {
         daemon = spawnDaemon();
