@@ -1,13 +1,13 @@
 package dev.xy.core.recovery;
 
+import dev.xy.core.supervisor.CommandOutput;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The portable process table, for systems without {@code /proc} (macOS): {@code ps} for parents, groups and
@@ -73,19 +73,6 @@ final class PsTable implements ProcessTable {
     private static String ps(String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of("ps"));
         command.addAll(List.of(args));
-        Process ps = new ProcessBuilder(command)
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        String out = new String(ps.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-        try {
-            if (!ps.waitFor(5, TimeUnit.SECONDS)) {
-                ps.destroyForcibly();
-                throw new IOException("ps did not answer within 5s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while reading the process table");
-        }
-        return out;
+        return CommandOutput.of(command, Duration.ofSeconds(5));
     }
 }

@@ -1,9 +1,9 @@
 package dev.xy.core.supervisor;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,6 +28,8 @@ public final class ProcessGroups {
     private static final List<String> SETSID = List.of("/usr/bin/setsid", "/bin/setsid");
     private static final List<String> PERL = List.of("/usr/bin/perl", "/bin/perl");
     private static final String KILL = Files.isExecutable(Path.of("/bin/kill")) ? "/bin/kill" : "/usr/bin/kill";
+
+    private static final Duration PS_TIMEOUT = Duration.ofSeconds(5);
 
     private ProcessGroups() {}
 
@@ -106,18 +108,8 @@ public final class ProcessGroups {
     /** Every process, from {@code ps}; empty when it cannot be run. */
     private static Optional<List<Row>> table() {
         try {
-            Process ps = new ProcessBuilder("ps", "-A", "-o", "pid=,pgid=,stat=")
-                    .redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            String table = new String(ps.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-            if (!ps.waitFor(5, TimeUnit.SECONDS) || ps.exitValue() != 0) {
-                return Optional.empty();
-            }
-            return Optional.of(rows(table));
+            return Optional.of(rows(CommandOutput.of(List.of("ps", "-A", "-o", "pid=,pgid=,stat="), PS_TIMEOUT)));
         } catch (IOException | NumberFormatException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return Optional.empty();
         }
     }
