@@ -34,7 +34,10 @@ final class ListCommand extends QueryCommand<List<Wire.ServerSummary>> {
             return;
         }
         Table table = new Table("NAME", "STATE", "READY", "PID", "PORT", "UPTIME", "RESTARTS", "LAST-EXIT", "REASON");
+        boolean cut = false;
         for (Wire.ServerSummary s : servers) {
+            String reason = worthSaying(s) ? s.reason() : "";
+            cut |= reason.length() > REASON_WIDTH;
             table.add(
                     s.name(),
                     HumanFormat.state(s.state()),
@@ -44,10 +47,13 @@ final class ListCommand extends QueryCommand<List<Wire.ServerSummary>> {
                     s.uptimeSecs() == null ? "-" : HumanFormat.uptime(s.uptimeSecs()),
                     Integer.toString(s.restartCount()),
                     HumanFormat.lastExit(s.lastExit()),
-                    worthSaying(s) ? HumanFormat.shorten(s.reason(), REASON_WIDTH) : "");
+                    HumanFormat.shorten(reason, REASON_WIDTH));
         }
         table.print(out);
         out.println();
+        if (cut) {
+            out.println("a reason that ends in … is whole in `xy status NAME`");
+        }
         out.println("configs: " + configDir);
     }
 }

@@ -34,6 +34,14 @@ class CliOutputIT {
         assertThat(start.exit()).isEqualTo(1);
         assertThat(start.out()).contains("started beta", "alpha is already running");
         assertThat(start.err()).contains("xy: cannot start missing: ").contains("no-such-xy-binary");
+
+        String reason = xy.server("missing").path("reason").asText();
+        assertThat(reason).as("long enough to be cut in the table").hasSizeGreaterThan(60);
+        Run list = xy.xy("list");
+        assertThat(list.out().lines().filter(l -> l.startsWith("missing ")))
+                .singleElement()
+                .satisfies(row -> assertThat(row).endsWith("…").contains(reason.substring(0, 40)));
+        assertThat(list.out()).contains("a reason that ends in … is whole in `xy status NAME`");
     }
 
     @Test
