@@ -13,6 +13,8 @@ import dev.xy.core.rpc.RpcException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
@@ -46,6 +48,7 @@ final class ClientConfigCommand extends ClientCommand {
     public Integer call() throws Exception {
         McpClient client = clientOption.getValue();
         List<ClientConfigs.Endpoint> servers;
+        Set<String> invalid = Set.of(); // servers whose config has problems: named, they are not unknown
         int exit = ExitCodes.OK;
         try (DaemonClient api = connect()) {
             servers = api.list().stream()
@@ -56,7 +59,8 @@ final class ClientConfigCommand extends ClientCommand {
                 throw unreachable; // a daemon is there but not answering: its configs may not be the default ones
             }
             // Before the first `xy daemon`, a user setting up a client still wants the snippet: the URLs come from
-            // the configs alone (the port and the MCP path), the same ones a daemon started now would serve.
+            // the configs alone (the port and the MCP path), where a daemon would serve the servers once the
+            // configs are valid.
             Path configDir = paths().configDir();
             ConfigSet configs = ConfigLoader.loadDirectory(configDir);
             err().println(
@@ -68,24 +72,30 @@ final class ClientConfigCommand extends ClientCommand {
                 err().println(problem.describe());
                 exit = ExitCodes.CONFIG_INVALID;
             }
+            invalid = configs.problems().stream()
+                    .map(p -> p.file().getFileName().toString().replaceFirst("\\.kdl$", ""))
+                    .collect(Collectors.toSet());
             err().flush();
             servers = configs.servers().stream()
                     .map(c -> new ClientConfigs.Endpoint(c.name(), c.url()))
                     .toList();
         }
-        out().print(ClientConfigs.render(client, chosen(servers, namesArg.getValue())));
+        out().print(ClientConfigs.render(client, chosen(servers, namesArg.getValue(), invalid)));
         out().flush();
         return exit;
     }
 
-    /** The servers named (all of them when none is), or an error naming those that do not exist. */
-    private static List<ClientConfigs.Endpoint> chosen(List<ClientConfigs.Endpoint> servers, List<String> names)
-            throws RpcException {
+    /**
+     * The servers named (all of them when none is), or an error naming those that do not exist; one whose config
+     * is {@code invalid} exists, and its problems were said already.
+     */
+    private static List<ClientConfigs.Endpoint> chosen(
+            List<ClientConfigs.Endpoint> servers, List<String> names, Set<String> invalid) throws RpcException {
         if (names == null || names.isEmpty()) {
             return servers;
         }
         List<String> unknown = names.stream()
-                .filter(n -> servers.stream().noneMatch(s -> s.name().equals(n)))
+                .filter(n -> servers.stream().noneMatch(s -> s.name().equals(n)) && !invalid.contains(n))
                 .toList();
         if (!unknown.isEmpty()) {
             throw new RpcException(

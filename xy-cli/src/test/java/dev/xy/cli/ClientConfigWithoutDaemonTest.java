@@ -63,5 +63,10 @@ class ClientConfigWithoutDaemonTest {
         assertThat(result.exit()).isEqualTo(3);
         assertThat(result.out()).contains("docs http://localhost:3102/rpc", "echo http://localhost:3101/mcp");
         assertThat(result.err()).contains("broken.kdl:1:1: unknown node `comand`; did you mean `command`?");
+
+        CapturedRun named = run("client-config", "--client", "claude-code", "broken", "docs");
+        assertThat(named.exit()).as("an invalid config, not an unknown server").isEqualTo(3);
+        assertThat(named.out()).isEqualTo("claude mcp add --transport http docs http://localhost:3102/rpc\n");
+        assertThat(named.err()).contains("broken.kdl:1:1").doesNotContain("no server named");
     }
 }

@@ -4,7 +4,7 @@ package dev.xy.core.logs;
  * Bounds what the followers of every server hold together, beyond a small allowance each: the history a follow
  * reads back from the files (it takes an estimate before reading, then what the lines take, and gives that back once
  * the history has been passed on) and the live lines queued for a reader that lags (beyond
- * {@link LogFollower#OWN_BYTES}). A reader that keeps up never needs it. Without it, many clients that ask for long
+ * {@link LogFollower#OWN_BYTES}). A reader less than that behind never needs it. Without it, many clients that ask for long
  * histories or stop reading (say, {@code xy logs -f --tail 100000} in suspended terminals) each held up to 4 MB of
  * history and 4 MB of queue at once, and grew the daemon's heap by hundreds of megabytes before they were cut off.
  * One per engine; thread-safe.

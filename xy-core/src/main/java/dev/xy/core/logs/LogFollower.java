@@ -11,10 +11,11 @@ import java.util.function.Consumer;
  * lines are dropped and counted, and the reader later receives one marker line ("… 1234 lines skipped") where
  * they would have been. A slow reader therefore costs only itself. Full means its capacity, or — past its own
  * {@link #OWN_BYTES} of live lines — the {@link FollowerBudget} that all followers share, so that many slow
- * readers together cannot hold more than that.
+ * readers together cannot hold more than that: while others hold it, a reader that falls behind skips sooner.
+ * The lines a follow asked for (the ring's tail, the history) are always kept.
  */
 public final class LogFollower implements AutoCloseable {
-    /** Live lines a follower may queue without the shared budget: a reader that keeps up never needs more. */
+    /** Live lines a follower may queue without the shared budget: a reader less than this behind never needs it. */
     static final long OWN_BYTES = 256 * 1024;
 
     private static final long MARKER_FOOTPRINT = 128;
@@ -37,6 +38,8 @@ public final class LogFollower implements AutoCloseable {
     private boolean awaitingHistory;
     /** How many of the queued lines are history still to be passed on, and what to do once none is left. */
     private int historyLeft;
+    /** How many of the queued lines, after the history, are the ring's lines the follow began with. */
+    private int seedLeft;
 
     private Runnable historyPassedOn = () -> {};
 
@@ -82,10 +85,12 @@ public final class LogFollower implements AutoCloseable {
         if (!queue.isEmpty()) {
             LogLine line = queue.removeFirst();
             queuedBytes -= line.footprint();
-            if (historyLeft > 0) { // the history stands in front of every live line
+            if (historyLeft > 0) { // the history stands in front of every other line, then the seed
                 if (--historyLeft == 0) {
                     historyDone();
                 }
+            } else if (seedLeft > 0) {
+                seedLeft--;
             } else {
                 liveBytes -= line.footprint();
                 settleShared();
@@ -96,6 +101,19 @@ public final class LogFollower implements AutoCloseable {
             return Optional.of(marker(System.currentTimeMillis()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The ring's newest lines, asked for with the follow: queued before any live line, and — like history — not
+     * counted against the shared budget (the ring bounds them), so a follow never loses the lines it asked for.
+     */
+    synchronized void seed(List<LogLine> recent) {
+        for (LogLine line : recent) {
+            queue.addLast(line);
+            queuedBytes += line.footprint();
+        }
+        seedLeft = recent.size();
+        notifyAll();
     }
 
     /** Holds the reader back until {@link #precede} delivers the lines that come before those offered. */

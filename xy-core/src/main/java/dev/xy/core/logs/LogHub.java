@@ -183,34 +183,37 @@ public final class LogHub implements AutoCloseable {
             if (backlog.isPresent()) {
                 follower.awaitHistory();
             }
-            recent.forEach(follower::offer);
+            follower.seed(recent);
             if (!closed) {
                 followers.add(follower);
             }
         }
         tell(notices);
         backlog.ifPresent(b -> readHistory(b, follower));
-        String ended = closedReason();
-        if (ended != null) {
-            follower.end(ended); // the log has ended: the follower gets what there was, then its end
+        synchronized (this) {
+            if (closed) {
+                follower.end(closedReason); // the log has ended: the follower gets what there was, then its end
+            }
         }
         return follower;
     }
 
     /**
      * Reads up to {@link #FOLLOWER_BYTES} of the files back into {@code follower}, holding the shared budget for the
-     * lines until they are passed on: {@link #HISTORY_RESERVE} while reading, then what the lines take.
+     * lines until they are passed on: the most they can take while reading, then what they take.
      */
     private void readHistory(Backlog backlog, LogFollower follower) {
-        if (!followerBudget.tryTake(HISTORY_RESERVE)) {
+        // The most these lines can take: a few asked for cannot be more than that many of the longest lines.
+        long reserve = Math.min(HISTORY_RESERVE, backlog.count() * LogLine.MAX_FOOTPRINT);
+        if (!followerBudget.tryTake(reserve)) {
             follower.precede(List.of(historyLeftOut(backlog)), () -> {});
             return;
         }
         List<LogLine> older = List.of();
-        long held = HISTORY_RESERVE;
+        long held = reserve;
         try {
             older = backlog.read(FOLLOWER_BYTES);
-            held = followerBudget.settle(HISTORY_RESERVE, LogLine.footprint(older));
+            held = followerBudget.settle(reserve, LogLine.footprint(older));
         } finally {
             // Whatever happened, the reader must not wait for history forever; the budget comes back once the
             // history has been passed on, or the follower is closed.
@@ -265,9 +268,6 @@ public final class LogHub implements AutoCloseable {
     }
 
     /** Why the hub was closed, once it has been; null while it is open. */
-    private synchronized String closedReason() {
-        return closed ? closedReason : null;
-    }
 
     /** While the file cannot be written: why, since when, and how many lines it misses so far. */
     public synchronized Optional<String> fileTrouble() {
@@ -277,12 +277,12 @@ public final class LogHub implements AutoCloseable {
     /** Closes the log with no reason to give its followers (a test's, or one that was never served). */
     @Override
     public void close() {
-        close("the log was closed");
+        close(null);
     }
 
     /**
-     * Closes the followers, which are told {@code reason} as the end of their stream, and the file; a line that
-     * still comes (a pump's last) goes to the ring alone.
+     * Closes the followers, which are told {@code reason} (may be null) as the end of their stream, and the file; a
+     * line that still comes (a pump's last) goes to the ring alone.
      */
     public void close(String reason) {
         // Closed first, under the lock that follow takes: a follower is either registered before (and ended
@@ -293,7 +293,11 @@ public final class LogHub implements AutoCloseable {
                 closedReason = reason;
             }
         }
-        followers.forEach(follower -> follower.end(closedReason()));
+        String why;
+        synchronized (this) {
+            why = closedReason; // the first close's, if two race
+        }
+        followers.forEach(follower -> follower.end(why));
         try {
             file.close();
         } catch (IOException e) {

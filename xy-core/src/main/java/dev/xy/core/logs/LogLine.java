@@ -11,6 +11,9 @@ public record LogLine(String server, LogStream stream, String text, long tsUnixM
         Objects.requireNonNull(text, "text");
     }
 
+    /** The most {@link #footprint()} can be: a line of the longest text. */
+    static final long MAX_FOOTPRINT = 2L * StreamPump.MAX_LINE_BYTES + 64;
+
     /** What a line costs to keep in memory, roughly: its characters plus the object overhead. */
     long footprint() {
         return 2L * text.length() + 64;

@@ -100,6 +100,26 @@ class LogHubTest {
     }
 
     @Test
+    void theRingLinesAFollowAsksForAreKeptEvenWhenOthersHoldTheWholeBudget() throws Exception {
+        FollowerBudget budget = new FollowerBudget(64 * 1024);
+        LogHub hub = new LogHub("alpha", file(1 << 30, 2), System::currentTimeMillis, budget);
+        LogFollower stalled = hub.follow(0);
+        for (int i = 0; i < 2000; i++) {
+            hub.publish(LogStream.STDOUT, "line " + i + " " + "x".repeat(480));
+        }
+        assertThat(budget.taken()).as("the stalled follower holds it all").isGreaterThan(60 * 1024);
+
+        // Like the app's 500 lines when a server is selected: 400 lines of ~490 bytes, all in the ring, more than
+        // a follower's own allowance in memory.
+        List<String> lines = drain(hub.follow(400));
+
+        assertThat(lines).hasSize(400).noneMatch(l -> l.startsWith("…"));
+        assertThat(lines.get(0)).startsWith("line 1600 ");
+        assertThat(lines.get(399)).startsWith("line 1999 ");
+        stalled.close();
+    }
+
+    @Test
     void theMarkerStandsWhereTheLinesWereDropped() throws Exception {
         LogHub hub = hub();
         LogFollower follower = hub.follow(0);
@@ -289,8 +309,8 @@ class LogHubTest {
             firstRun.publish(LogStream.STDOUT, "old 1");
             firstRun.publish(LogStream.STDOUT, "old 2");
         }
-        // Room for one history being read (taken as twice the most its file bytes can be), not two.
-        FollowerBudget budget = new FollowerBudget(2 * LogHub.FOLLOWER_BYTES);
+        // Room for one history being read (taken at the most two lines can take until they are read), not two.
+        FollowerBudget budget = new FollowerBudget(2 * LogLine.MAX_FOOTPRINT);
         LogHub hub = new LogHub("alpha", file(1 << 30, 2), System::currentTimeMillis, budget);
         hub.publish(LogStream.STDOUT, "new 1");
 

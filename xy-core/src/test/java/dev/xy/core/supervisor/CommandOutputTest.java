@@ -37,4 +37,12 @@ class CommandOutputTest {
                 .isInstanceOf(IOException.class)
                 .hasMessage("sh did not finish within 500 ms"));
     }
+
+    @Test
+    void aCommandThatClosesItsOutputButLivesOnIsKilledAtTheDeadline() throws Exception {
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> assertThatThrownBy(() ->
+                        CommandOutput.of(List.of("sh", "-c", "exec 1>&-; exec sleep 600"), Duration.ofMillis(500)))
+                .isInstanceOf(IOException.class)
+                .hasMessage("sh did not finish within 500 ms"));
+    }
 }
