@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
 import javafx.scene.text.Text;
 import org.junit.jupiter.api.Test;
 
@@ -40,13 +41,30 @@ class GuiTableIT extends WindowOnRealXy {
         List<String> titles =
                 FxFixture.onFx(() -> headerLabels().stream().map(Label::getText).toList());
         assertThat(titles).contains("State", "Name", "Why", "URL", "PID", "Uptime", "Restarts", "Last exit");
-        // What a header's skin draws is its Text child: a cut title there reads "Re…".
-        List<String> cut = FxFixture.onFx(() -> headerLabels().stream()
+        assertThat(cutHeaders()).as("headers cut short").isEmpty();
+
+        // Sorted, a column's header also shows an arrow: its narrowest column still shows its whole title.
+        fx.robot.clickOn(FxFixture.onFx(() -> headerLabels().stream()
+                .filter(label -> label.getText().equals("Restarts"))
+                .findFirst()
+                .orElseThrow()));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> FxFixture.onFx(() -> {
+                    TableView<?> table =
+                            (TableView<?>) fx.window.stage().getScene().lookup("#servers");
+                    return !table.getSortOrder().isEmpty()
+                            && table.getSortOrder().get(0).getText().equals("Restarts");
+                }));
+        assertThat(cutHeaders()).as("headers cut short, sorted by restarts").isEmpty();
+    }
+
+    /** What a header's skin draws is its Text child: a cut title there reads "Re…". */
+    private List<String> cutHeaders() throws Exception {
+        return FxFixture.onFx(() -> headerLabels().stream()
                 .filter(label -> !(label.lookup(".text") instanceof Text shown)
                         || !shown.getText().equals(label.getText()))
                 .map(Label::getText)
                 .toList());
-        assertThat(cut).as("headers cut short").isEmpty();
     }
 
     private List<Label> headerLabels() {

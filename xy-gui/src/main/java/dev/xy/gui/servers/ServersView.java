@@ -19,6 +19,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
@@ -29,7 +30,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -100,18 +100,33 @@ public final class ServersView extends TableView<ServerRow> {
         setContextMenu(contextMenu(copy));
     }
 
-    /** Around a header's title: the cell's padding on both sides and the sort arrow of a sorted column. */
+    private static final double MIN_COLUMN_WIDTH = 48;
+
+    /** Around a header's title: the label's padding on both sides, and the sort arrow a sorted column shows. */
     private static final double HEADER_PADDING = 34;
 
+    /** Whether the columns' least widths were set from the header font the theme draws with. */
+    private boolean headersMeasured;
+
     /**
-     * The least width at which a column's header shows its whole title: a header cut to "Re…" tells nothing, so
-     * columns shrink no further (the table scrolls sideways instead). Measured in the default font, bold, as a
-     * theme may draw headers.
+     * Once the headers exist, and with them the font the theme gives them, no column may shrink below its whole
+     * title: a header cut to "Re…" tells nothing (the table scrolls sideways instead). Every column is measured,
+     * those not shown yet included.
      */
-    static double headerWidth(String title) {
-        Font font = Font.getDefault();
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        if (!headersMeasured && lookup(".column-header .label") instanceof Labeled header) {
+            headersMeasured = true;
+            for (TableColumn<ServerRow, ?> column : getColumns()) {
+                column.setMinWidth(Math.max(column.getMinWidth(), headerWidth(column.getText(), header.getFont())));
+            }
+        }
+    }
+
+    static double headerWidth(String title, Font font) {
         Text text = new Text(title);
-        text.setFont(Font.font(font.getFamily(), FontWeight.BOLD, font.getSize()));
+        text.setFont(font);
         return Math.ceil(text.getLayoutBounds().getWidth()) + HEADER_PADDING;
     }
 
@@ -125,7 +140,7 @@ public final class ServersView extends TableView<ServerRow> {
         column.setPrefWidth(width);
         // Columns may shrink somewhat below their preferred width, so that every one stays on screen in a
         // window of ordinary size with every column shown; the tooltip has whatever a cell cuts off.
-        column.setMinWidth(Math.max(headerWidth(title), width * 0.6));
+        column.setMinWidth(Math.max(MIN_COLUMN_WIDTH, width * 0.6));
         column.setCellValueFactory(c -> c.getValue().summaryProperty());
         column.setCellFactory(c -> new TextCell(text));
         column.setComparator(Comparator.nullsLast(order));
@@ -136,7 +151,7 @@ public final class ServersView extends TableView<ServerRow> {
         TableColumn<ServerRow, String> column = new TableColumn<>("Uptime");
         column.setId("col-uptime");
         column.setPrefWidth(70);
-        column.setMinWidth(Math.max(headerWidth("Uptime"), 70));
+        column.setMinWidth(70);
         column.setCellValueFactory(c -> (ObservableValue<String>) c.getValue().uptimeText());
         column.setSortable(false);
         return column;
