@@ -5,6 +5,7 @@ import dev.xy.core.config.ConfigProblem;
 import dev.xy.core.rpc.RpcException;
 import dev.xy.core.rpc.Wire;
 import dev.xy.core.supervisor.ServerState;
+import dev.xy.gui.config.ConfigWatch;
 import dev.xy.gui.details.DetailsViewModel;
 import dev.xy.gui.login.LoginItem;
 import dev.xy.gui.login.StartAtLoginViewModel;
@@ -58,6 +59,8 @@ public final class MainViewModel {
     private final ObservableList<String> problems = FXCollections.observableArrayList();
     private final List<BiConsumer<String, String>> failureObservers = new CopyOnWriteArrayList<>();
     private boolean noTraySaid;
+    /** Keeps {@link #problems} those of the config files as they are now; replaced with each backend. */
+    private ConfigWatch configWatch;
 
     /** @param loginItem the system's "start at login" entry; empty where there is none */
     public MainViewModel(
@@ -116,9 +119,32 @@ public final class MainViewModel {
                     .error(problems.size() + " problem(s) in the server configs: the servers of those files"
                             + " are not hosted; fix them and Reload");
         }
+        String dir = connected.info().configDir();
+        if (dir != null && !dir.isEmpty()) {
+            watchConfigs(Path.of(dir));
+        }
         servers.bind(connected.api());
         details.bind(connected.api());
         logs.bind(connected.api());
+    }
+
+    private void watchConfigs(Path dir) {
+        stopWatchingConfigs();
+        try {
+            configWatch = ConfigWatch.start(dir, found -> {
+                List<String> now = found.stream().map(ConfigProblem::headline).toList();
+                calls.fx().execute(() -> problems.setAll(now));
+            });
+        } catch (IOException e) {
+            // Without a watch the list changes only with the app's own Reload, as it did before.
+        }
+    }
+
+    private void stopWatchingConfigs() {
+        if (configWatch != null) {
+            configWatch.close();
+            configWatch = null;
+        }
     }
 
     private void onLost(IOException failure) {
@@ -244,6 +270,7 @@ public final class MainViewModel {
     private Backend detach() {
         Backend old = backend.get();
         backend.set(null);
+        stopWatchingConfigs();
         servers.unbind();
         logs.unbind();
         details.unbind();
