@@ -1,7 +1,9 @@
 package dev.xy.cli;
 
 import dev.xy.core.daemon.Daemon;
+import dev.xy.core.daemon.ExitCodes;
 import dev.xy.core.daemon.XyPaths;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -43,6 +45,14 @@ final class DaemonCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path configDir = configDirOption.getValue();
+        if (configDir != null && !Files.isDirectory(configDir)) {
+            // Named on purpose, so a typo: a daemon with no servers at all would look like it works.
+            spec.commandLine()
+                    .getErr()
+                    .println("xy: --config-dir " + configDir + ": "
+                            + (Files.exists(configDir) ? "not a directory" : "no such directory"));
+            return ExitCodes.CONFIG_INVALID;
+        }
         boolean detach = detachOption.getValue();
         if (detach) {
             DetachedDaemon daemon = new DetachedDaemon(

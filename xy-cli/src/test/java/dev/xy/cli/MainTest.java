@@ -143,6 +143,18 @@ class MainTest {
     }
 
     @Test
+    void aDaemonOnAConfigDirectoryThatDoesNotExistRefusesToStart() {
+        CapturedRun run = run(
+                XyCommand.commandLine(paths),
+                "daemon",
+                "--config-dir",
+                home.resolve("typo").toString());
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.err()).isEqualTo("xy: --config-dir " + home.resolve("typo") + ": no such directory\n");
+        assertThat(paths.socket()).doesNotExist();
+    }
+
+    @Test
     void aNegativeTailIsAUsageErrorInTheOptionsOwnWordsBeforeAnyDaemonIsAsked() {
         String[] args = {"logs", "alpha", "-n", "-1"};
         CapturedRun result = run(Main.commandLine(paths, args), args);
