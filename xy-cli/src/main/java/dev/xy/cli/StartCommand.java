@@ -29,4 +29,16 @@ final class StartCommand extends TargetCommand<Wire.StartResult> {
     void describe(Wire.StartResult result, PrintWriter out, XyApi api) {
         describePartial(new Wire.StartFailure(result.started(), result.alreadyRunning(), java.util.List.of()), out);
     }
+
+    @Override
+    void describePartial(Wire.StartFailure partial, PrintWriter out) {
+        boolean waited = !noWait.<Boolean>getValue();
+        if (waited) {
+            super.describePartial(partial, out);
+            return;
+        }
+        // Without waiting, the process is only spawned: the line must not claim more.
+        partial.started().forEach(name -> out.println("starting " + name + " (spawned; not waiting until ready)"));
+        partial.alreadyRunning().forEach(name -> out.println(name + " is already running"));
+    }
 }

@@ -45,6 +45,18 @@ class CliOutputIT {
     }
 
     @Test
+    void withoutWaitingTheLinesSayOnlyThatTheProcessWasSpawned() throws Exception {
+        xy.xy("stop", "beta");
+        Run start = xy.xy("start", "--no-wait", "beta");
+        assertThat(start.exit()).isZero();
+        assertThat(start.out()).isEqualTo("starting beta (spawned; not waiting until ready)\n");
+        Run restart = xy.xy("restart", "--no-wait", "beta");
+        assertThat(restart.exit()).isZero();
+        assertThat(restart.out()).isEqualTo("restarting beta (spawned; not waiting until ready)\n");
+        assertThat(xy.xy("restart", "beta").out()).isEqualTo("restarted beta\n");
+    }
+
+    @Test
     void withJsonErrorsAreTheRpcErrorObjectOnStdoutWithTheSameExitCodes() throws Exception {
         Run partial = xy.xy("start", "--all", "--json");
         assertThat(partial.exit()).isEqualTo(1);
