@@ -34,10 +34,12 @@ final class ListCommand extends QueryCommand<List<Wire.ServerSummary>> {
             return;
         }
         Table table = new Table("NAME", "STATE", "READY", "PID", "PORT", "UPTIME", "RESTARTS", "LAST-EXIT", "REASON");
+        // On a terminal a long reason is cut to keep rows on one line; piped (to grep, say) it stays whole.
+        int reasonWidth = System.console() != null ? REASON_WIDTH : Integer.MAX_VALUE;
         boolean cut = false;
         for (Wire.ServerSummary s : servers) {
             String reason = worthSaying(s) ? s.reason() : "";
-            cut |= reason.length() > REASON_WIDTH;
+            cut |= reason.length() > reasonWidth;
             table.add(
                     s.name(),
                     HumanFormat.state(s.state()),
@@ -47,7 +49,7 @@ final class ListCommand extends QueryCommand<List<Wire.ServerSummary>> {
                     s.uptimeSecs() == null ? "-" : HumanFormat.uptime(s.uptimeSecs()),
                     Integer.toString(s.restartCount()),
                     HumanFormat.lastExit(s.lastExit()),
-                    HumanFormat.shorten(reason, REASON_WIDTH));
+                    HumanFormat.shorten(reason, reasonWidth));
         }
         table.print(out);
         out.println();

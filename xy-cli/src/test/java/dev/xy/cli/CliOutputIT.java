@@ -37,11 +37,18 @@ class CliOutputIT {
 
         String reason = xy.server("missing").path("reason").asText();
         assertThat(reason).as("long enough to be cut in the table").hasSizeGreaterThan(60);
-        Run list = xy.xy("list");
-        assertThat(list.out().lines().filter(l -> l.startsWith("missing ")))
+        Run piped = xy.xy("list");
+        assertThat(piped.out().lines().filter(l -> l.startsWith("missing ")))
                 .singleElement()
-                .satisfies(row -> assertThat(row).endsWith("…").contains(reason.substring(0, 40)));
-        assertThat(list.out()).contains("a reason that ends in … is whole in `xy status NAME`");
+                .satisfies(row -> assertThat(row).endsWith(reason));
+        assertThat(piped.out()).doesNotContain("…");
+
+        // On a terminal (script(1) gives it one), the row is cut, and a line says where the whole reason is.
+        Run terminal = xy.xyOnTerminal("list");
+        assertThat(terminal.out().lines().filter(l -> l.startsWith("missing ")))
+                .singleElement()
+                .satisfies(row -> assertThat(row.strip()).endsWith("…").contains(reason.substring(0, 40)));
+        assertThat(terminal.out()).contains("a reason that ends in … is whole in `xy status NAME`");
     }
 
     @Test

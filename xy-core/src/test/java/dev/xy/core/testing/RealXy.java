@@ -116,10 +116,32 @@ public final class RealXy implements AutoCloseable {
         return daemonLog == null ? "" : Files.readString(daemonLog);
     }
 
-    /** Runs {@code bin/xy args…} as a terminal would, against the same directories. */
+    /** Runs {@code bin/xy args…} as a terminal would, against the same directories; its output goes to files. */
     public Run xy(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(REPO.resolve("bin/xy").toString()));
         command.addAll(List.of(args));
+        return run(command, args);
+    }
+
+    /**
+     * Runs {@code bin/xy args…} on a terminal of its own (util-linux {@code script}), so its output is what a person
+     * at a terminal sees; the terminal's line ends are read back as {@code \n}, and standard error comes with the
+     * output.
+     */
+    public Run xyOnTerminal(String... args) throws IOException, InterruptedException {
+        StringBuilder line = new StringBuilder(quoted(REPO.resolve("bin/xy").toString()));
+        for (String arg : args) {
+            line.append(' ').append(quoted(arg));
+        }
+        Run run = run(List.of("script", "-q", "-e", "-c", line.toString(), "/dev/null"), args);
+        return new Run(run.exit(), run.out().replace("\r\n", "\n"), run.err());
+    }
+
+    private static String quoted(String word) {
+        return "'" + word.replace("'", "'\\''") + "'";
+    }
+
+    private Run run(List<String> command, String... args) throws IOException, InterruptedException {
         Path out = Files.createTempFile(root, "out", ".txt");
         Path err = Files.createTempFile(root, "err", ".txt");
         ProcessBuilder builder =
