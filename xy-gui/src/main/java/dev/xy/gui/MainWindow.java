@@ -13,6 +13,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -33,6 +34,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.kordamp.ikonli.feather.Feather;
@@ -46,6 +48,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class MainWindow {
     private final Stage stage;
     private final MainViewModel vm;
+    private static final double PREFERRED_WIDTH = 1400;
+    private static final double PREFERRED_HEIGHT = 820;
+
     private final ServersView table;
     private final LogView logs;
     private final Timeline ticker;
@@ -65,7 +70,12 @@ public final class MainWindow {
                 toolbar(quit), noticeBar(), new ProblemsView(vm.problems(), vm::reload, vm::openConfigFolder)));
         root.setCenter(center());
         root.setBottom(statusBar());
-        Scene scene = new Scene(root, 1280, 800);
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        // Wide enough for every column of the table at its least width beside the details, where the screen allows.
+        Scene scene = new Scene(
+                root,
+                Math.min(PREFERRED_WIDTH, screen.getWidth() - 40),
+                Math.min(PREFERRED_HEIGHT, screen.getHeight() - 40));
         scene.getStylesheets().add(MainWindow.class.getResource("xy.css").toExternalForm());
         shortcuts(scene, closeWindow, quit);
         stage.setTitle("xy");

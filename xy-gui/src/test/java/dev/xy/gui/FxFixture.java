@@ -80,6 +80,19 @@ public final class FxFixture implements AutoCloseable {
         });
     }
 
+    /** What a cell draws, as a person reads it: a text cut to fit ends in "…". */
+    public String drawnText(String server, String columnId) throws Exception {
+        return onFx(() -> {
+            Node found = cellNode(server, columnId);
+            return found == null
+                    ? null
+                    : found.lookupAll(".text").stream()
+                            .filter(node -> node instanceof javafx.scene.text.Text)
+                            .map(node -> ((javafx.scene.text.Text) node).getText())
+                            .collect(java.util.stream.Collectors.joining(" "));
+        });
+    }
+
     @SuppressWarnings("unchecked")
     private Node cellNode(String server, String columnId) {
         for (Node node : window.table().lookupAll(".table-row-cell")) {

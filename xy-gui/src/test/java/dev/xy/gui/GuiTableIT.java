@@ -42,6 +42,10 @@ class GuiTableIT extends WindowOnRealXy {
                 FxFixture.onFx(() -> headerLabels().stream().map(Label::getText).toList());
         assertThat(titles).contains("State", "Name", "Why", "URL", "PID", "Uptime", "Restarts", "Last exit");
         assertThat(cutHeaders()).as("headers cut short").isEmpty();
+        int port = harness.server("alpha").path("port").asInt();
+        assertThat(fx.drawnText("alpha", "col-url"))
+                .as("the port, what a person copies from the table")
+                .contains("localhost:" + port);
 
         // Sorted, a column's header also shows an arrow: its narrowest column still shows its whole title.
         fx.robot.clickOn(FxFixture.onFx(() -> headerLabels().stream()

@@ -61,7 +61,10 @@ public final class ServersView extends TableView<ServerRow> {
         state.setCellFactory(c -> new StateCell());
         TableColumn<ServerRow, Wire.ServerSummary> name =
                 summaryColumn("Name", 110, Wire.ServerSummary::name, Comparator.comparing(Wire.ServerSummary::name));
+        name.setMinWidth(110);
         TableColumn<ServerRow, Wire.ServerSummary> url = summaryColumn("URL", 200, s -> "", byText(s -> s.url()));
+        // The URL carries the port, the one thing a person copies from this table: never cut to "localhost:3…".
+        url.setMinWidth(200);
         url.setCellFactory(c -> new UrlCell(copy));
         // Readiness and MCP identity come from xy's MCP probe: their columns appear once a server reports them.
         TableColumn<ServerRow, Wire.ServerSummary> ready =
