@@ -150,6 +150,7 @@ public final class MainViewModel {
     private void onLost(IOException failure) {
         Backend gone = backend.get();
         lost.set(true);
+        details.lost();
         mode.set("lost " + (gone == null ? "xy" : gone.describe().replace("attached to ", "")));
         calls.feedback()
                 .error("xy went away (" + failure.getMessage() + "): the table shows the servers as last seen."

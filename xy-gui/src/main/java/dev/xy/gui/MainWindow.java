@@ -221,6 +221,11 @@ public final class MainWindow {
         HBox bar = new HBox(16, status, new Separator(Orientation.VERTICAL), feedback, reconnect);
         HBox.setHgrow(feedback, Priority.ALWAYS);
         feedback.setMaxWidth(Double.MAX_VALUE);
+        // A long message gives way (its whole text is in the tooltip); what xy is connected to and the way back
+        // to it never do.
+        feedback.setMinWidth(0);
+        status.setMinWidth(Region.USE_PREF_SIZE);
+        reconnect.setMinWidth(Region.USE_PREF_SIZE);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("status-bar");
         return bar;

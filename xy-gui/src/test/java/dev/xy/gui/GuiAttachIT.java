@@ -50,11 +50,21 @@ class GuiAttachIT extends WindowOnRealXy {
         assertThat(FxFixture.onFx(
                         () -> fx.window.stage().getScene().lookup("#reconnect").isVisible()))
                 .isTrue();
+        // The long message beside them gives way: what was lost, and the way back, are drawn whole.
+        assertThat(drawn("#status-line")).isEqualTo("lost daemon pid " + daemon.pid());
+        assertThat(drawn("#reconnect")).isEqualTo("Reconnect");
 
         fx.robot.clickOn("#reconnect");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> fx.statusLine().startsWith("hosting · 2 servers"));
         fx.awaitCell("alpha", "col-state", "● running");
         assertThat(harness.xy("list").out()).contains("alpha", "beta");
+    }
+
+    /** The text a labelled control draws (cut to fit, it ends in "…"). */
+    private String drawn(String id) throws Exception {
+        return FxFixture.onFx(() -> ((javafx.scene.text.Text)
+                        fx.window.stage().getScene().lookup(id).lookup(".text"))
+                .getText());
     }
 }

@@ -56,11 +56,17 @@ class MainViewModelTest {
         var status = vm.statusLine();
         vm.connect();
         assertThat(status.get()).isEqualTo("attached to daemon pid 4242 · 1 server · 1 running");
+        vm.details().show("alpha");
+        assertThat(vm.details().detailProperty().get()).isNotNull();
 
         daemon.loseConnection();
         assertThat(vm.lostProperty().get()).isTrue();
         assertThat(status.get()).isEqualTo("lost daemon pid 4242");
         assertThat(calls.feedback().errorProperty().get()).isTrue();
+        assertThat(vm.details().detailProperty().get())
+                .as("what the details said may be out of date")
+                .isNull();
+        assertThat(vm.details().errorProperty().get()).isEqualTo("xy went away: the details come back after Reconnect");
 
         vm.reconnect();
         assertThat(closed.get()).isEqualTo(1);

@@ -35,6 +35,16 @@ public final class DetailsViewModel {
         generation++;
     }
 
+    /**
+     * xy went away: what was shown may be out of date (the last changes before it went were not asked about), so it
+     * is not shown; the selection stays, and {@link #bind} shows it again once reconnected.
+     */
+    public void lost() {
+        unbind();
+        detail.set(null);
+        error.set("xy went away: the details come back after Reconnect");
+    }
+
     /** Shows {@code name} (null: nothing selected). */
     public void show(String next) {
         name = next;
