@@ -3,8 +3,14 @@ package dev.xy.cli;
 import dev.xy.core.api.XyApi;
 import dev.xy.core.rpc.Wire;
 import dev.xy.core.supervisor.ServerState;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** {@code xy list}: every server with its state, and where the daemon reads their configs. */
 final class ListCommand extends QueryCommand<List<Wire.ServerSummary>> {
@@ -29,8 +35,10 @@ final class ListCommand extends QueryCommand<List<Wire.ServerSummary>> {
     @Override
     void describe(List<Wire.ServerSummary> servers, PrintWriter out, XyApi api) throws Exception {
         String configDir = api.info().configDir();
+        List<String> unserved = unserved(Path.of(configDir), servers);
         if (servers.isEmpty()) {
             err().println("no servers configured (put <name>.kdl files in " + configDir + ", then `xy reload`)");
+            sayUnserved(unserved, err());
             return;
         }
         Table table = new Table("NAME", "STATE", "READY", "PID", "PORT", "UPTIME", "RESTARTS", "LAST-EXIT", "REASON");
@@ -57,5 +65,31 @@ final class ListCommand extends QueryCommand<List<Wire.ServerSummary>> {
             out.println("a reason that ends in … is whole in `xy status NAME`");
         }
         out.println("configs: " + configDir);
+        sayUnserved(unserved, out);
+    }
+
+    /**
+     * Config files in the directory that serve no server: invalid (the app hosts the valid ones and leaves those
+     * out), or added since the last reload. Only the directory is listed, nothing parsed: {@code xy validate}
+     * says which.
+     */
+    private static List<String> unserved(Path configDir, List<Wire.ServerSummary> servers) {
+        Set<String> served = servers.stream().map(Wire.ServerSummary::name).collect(Collectors.toSet());
+        try (Stream<Path> files = Files.list(configDir)) {
+            return files.map(file -> file.getFileName().toString())
+                    .filter(file -> file.endsWith(".kdl"))
+                    .filter(file -> !served.contains(file.substring(0, file.length() - ".kdl".length())))
+                    .sorted()
+                    .toList();
+        } catch (IOException | RuntimeException e) {
+            return List.of(); // a directory gone or unreadable: the daemon's own reload says so
+        }
+    }
+
+    private static void sayUnserved(List<String> unserved, PrintWriter out) {
+        if (!unserved.isEmpty()) {
+            out.println("not served: " + String.join(", ", unserved)
+                    + " (invalid, or added since the last reload: `xy validate`, then `xy reload`)");
+        }
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.xy.core.testing.RealXy;
 import dev.xy.core.testing.RealXy.Run;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,19 @@ class CliOutputIT {
                 .singleElement()
                 .satisfies(row -> assertThat(row.strip()).endsWith("…").contains(reason.substring(0, 40)));
         assertThat(terminal.out()).contains("a reason that ends in … is whole in `xy status NAME`");
+    }
+
+    @Test
+    void listNamesTheConfigFilesThatServeNoServer() throws Exception {
+        assertThat(xy.xy("list").out()).doesNotContain("not served");
+        Path broken = xy.writeServer("broken", "comand \"x\"\nport 3001\n");
+        try {
+            assertThat(xy.xy("list").out())
+                    .contains("not served: broken.kdl (invalid, or added since the last reload: `xy validate`, then"
+                            + " `xy reload`)");
+        } finally {
+            Files.delete(broken);
+        }
     }
 
     @Test
