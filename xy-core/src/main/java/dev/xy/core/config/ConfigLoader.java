@@ -39,6 +39,8 @@ public final class ConfigLoader {
         for (Path path : paths) {
             if (Files.isDirectory(path)) {
                 files.addAll(configFilesIn(path, problems, true));
+            } else if (Files.exists(path) && !path.getFileName().toString().endsWith(".kdl")) {
+                problems.add(ConfigProblem.ofFile(path, "not a server config: those are <name>.kdl files"));
             } else if (Files.exists(path)) {
                 files.add(path);
             } else {
@@ -100,8 +102,11 @@ public final class ConfigLoader {
             // Parsed here as well as in the reader, which reports only a file's first syntax error.
             KdlParseResult parsed = KdlParser.tryParse(content);
             if (parsed.document().isEmpty()) {
-                return new ServerConfigReader.Result(
-                        Optional.empty(), SyntaxProblems.of(file, parsed), Optional.empty());
+                // What the file holds cannot be checked past its syntax; its name can, so all is said at once.
+                List<ConfigProblem> found = new ArrayList<>();
+                ServerConfigReader.nameProblem(file).ifPresent(found::add);
+                found.addAll(SyntaxProblems.of(file, parsed));
+                return new ServerConfigReader.Result(Optional.empty(), found, Optional.empty());
             }
             return ServerConfigReader.read(file, content);
         } catch (IOException e) {

@@ -74,11 +74,20 @@ public final class ServerConfigReader {
         return fileName.endsWith(".kdl") ? fileName.substring(0, fileName.length() - 4) : fileName;
     }
 
-    private Result read(String name, KdlDocument document) {
-        if (!ServerConfig.NAME.matcher(name).matches()) {
-            problems.forFile("the file name makes the server name `" + name + "`, which must match "
-                    + ServerConfig.NAME.pattern() + " (lowercase letters, digits, - and _; at most 64)");
+    /** What is wrong with the server name a file stands for, whatever the file holds; empty when nothing is. */
+    public static Optional<ConfigProblem> nameProblem(Path file) {
+        String name = serverName(file);
+        if (ServerConfig.NAME.matcher(name).matches()) {
+            return Optional.empty();
         }
+        return Optional.of(ConfigProblem.ofFile(
+                file,
+                "the file name makes the server name `" + name + "`, which must match " + ServerConfig.NAME.pattern()
+                        + " (lowercase letters, digits, - and _; at most 64)"));
+    }
+
+    private Result read(String name, KdlDocument document) {
+        nameProblem(file).ifPresent(problem -> problems.forFile(problem.message()));
         Map<String, KdlNode> nodes = values.uniqueNodes(document.nodes(), TOP_LEVEL, "");
         Optional<String> command =
                 required(nodes, "command", "command \"/path/to/server\"").flatMap(this::command);

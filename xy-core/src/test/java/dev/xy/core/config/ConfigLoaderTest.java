@@ -149,6 +149,31 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aFileWithSyntaxErrorsStillHasItsBadNameReportedInTheSameRound() throws IOException {
+        Path bad = write("Bad_Name.kdl", "command \"x\" true\nport 3001\n");
+
+        assertThat(ConfigLoader.loadDirectory(dir).problems())
+                .extracting(ConfigProblem::headline)
+                .containsExactly(
+                        bad + ": the file name makes the server name `Bad_Name`, which must match"
+                                + " [a-z0-9][a-z0-9_-]{0,63} (lowercase letters, digits, - and _; at most 64)",
+                        bad + ":1:13: bare `true` is not allowed in KDL 2 (hint: KDL 2 writes #true for the keyword,"
+                                + " or \"true\" for the text)");
+    }
+
+    @Test
+    void anExplicitFileThatIsNotAKdlFileIsAProblemNotAServerNamedAfterIt() throws IOException {
+        Path script = write("run.sh", "#!/bin/sh\nexec server\n");
+
+        ConfigSet set = ConfigLoader.load(List.of(script));
+
+        assertThat(set.servers()).isEmpty();
+        assertThat(set.problems())
+                .extracting(ConfigProblem::headline)
+                .containsExactly(script + ": not a server config: those are <name>.kdl files");
+    }
+
+    @Test
     void theSameServerTwiceIsAProblem() throws IOException {
         Path alpha = write("alpha.kdl", "command \"a\"\nport 3001\n");
         Path other = Files.createDirectory(dir.resolve("more"));
