@@ -126,6 +126,7 @@ public final class XyCommand implements Runnable {
     static CommandLine configure(CommandLine commandLine) {
         useXyExitCodes(commandLine);
         commandLine.setExecutionExceptionHandler(new ErrorReporter());
+        commandLine.setParameterExceptionHandler(new UsageErrors());
         return commandLine;
     }
 
