@@ -2,6 +2,7 @@ package dev.xy.cli;
 
 import dev.xy.core.api.XyApi;
 import dev.xy.core.rpc.Wire;
+import dev.xy.core.supervisor.ServerState;
 import java.io.PrintWriter;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
@@ -33,8 +34,10 @@ final class StatusCommand extends QueryCommand<Wire.ServerDetail> {
         out.println("  last exit:  " + HumanFormat.lastExit(s.lastExit()));
         if (s.mcp() != null) {
             Wire.McpInfo mcp = s.mcp();
+            // Kept after the process ends (it says what the server is), but then it is what it was, not what it is.
+            String when = s.state() == ServerState.RUNNING ? "" : " (when it last ran)";
             out.println("  mcp:        " + mcp.name() + " " + mcp.version() + ", protocol " + mcp.protocolVersion()
-                    + ", " + mcp.tools() + (Integer.valueOf(1).equals(mcp.tools()) ? " tool" : " tools"));
+                    + ", " + mcp.tools() + (Integer.valueOf(1).equals(mcp.tools()) ? " tool" : " tools") + when);
             if (s.toolNames() != null && !s.toolNames().isEmpty()) {
                 out.println("  tools:      " + String.join(", ", s.toolNames()));
             }
