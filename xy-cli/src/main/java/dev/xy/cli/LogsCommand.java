@@ -4,10 +4,17 @@ import dev.xy.core.api.LogListener;
 import dev.xy.core.api.Subscription;
 import dev.xy.core.client.DaemonClient;
 import dev.xy.core.daemon.ExitCodes;
+import dev.xy.core.ipc.DaemonUnreachableException;
+import dev.xy.core.logs.LogFileTail;
 import dev.xy.core.logs.LogLine;
+import dev.xy.core.rpc.ErrorCodes;
+import dev.xy.core.rpc.RpcException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import picocli.CommandLine.Model.OptionSpec;
@@ -44,9 +51,30 @@ final class LogsCommand extends ClientCommand {
                     spec.commandLine(), "Invalid value for option '--tail': " + tail + " (give 0 or more lines)");
         }
         PrintWriter out = out();
-        try (DaemonClient api = connect()) {
+        DaemonClient connected;
+        try {
+            connected = connect();
+        } catch (DaemonUnreachableException unreachable) {
+            Path logDir = paths().logDir();
+            if (follow || unreachable.lockHolder().isPresent() || !hasLog(logDir, name)) {
+                throw unreachable;
+            }
+            // A daemon that stopped or crashed is when its logs are wanted most: they are on the disk.
+            return printFromFiles(logDir, name, tail, "no daemon is running");
+        }
+        try (DaemonClient api = connected) {
             if (!follow) {
-                api.tail(name, tail).forEach(line -> print(out, line));
+                List<LogLine> lines;
+                try {
+                    lines = api.tail(name, tail);
+                } catch (RpcException unknown) {
+                    Path logDir = Path.of(api.info().logDir());
+                    if (unknown.code() != ErrorCodes.SERVER_NOT_FOUND || !hasLog(logDir, name)) {
+                        throw unknown;
+                    }
+                    return printFromFiles(logDir, name, tail, name + " is not configured (any more)");
+                }
+                lines.forEach(line -> print(out, line));
                 out.flush();
                 return ExitCodes.OK;
             }
@@ -81,6 +109,19 @@ final class LogsCommand extends ClientCommand {
             }
         }
         out.flush();
+        return ExitCodes.OK;
+    }
+
+    private static boolean hasLog(Path logDir, String name) {
+        return Files.isRegularFile(logDir.resolve(name + ".log"));
+    }
+
+    /** The tail read from the files themselves, and on stderr why and from where. */
+    private int printFromFiles(Path logDir, String name, int tail, String why) throws IOException {
+        err().println("xy: " + why + ": from the log files in " + logDir);
+        err().flush();
+        LogFileTail.read(logDir, name, tail).forEach(line -> print(out(), line));
+        out().flush();
         return ExitCodes.OK;
     }
 

@@ -128,6 +128,20 @@ class DaemonIT {
         await().until(() -> xy.xy("logs", "talker").out().contains("hello from " + firstPid));
         xy.terminateDaemon();
 
+        // With no daemon, the log is read from the files, and stderr says so.
+        Run offline = xy.xy("logs", "talker", "--tail", "3");
+        assertThat(offline.exit()).isZero();
+        assertThat(offline.err())
+                .isEqualTo("xy: no daemon is running: from the log files in "
+                        + xy.paths().logDir() + "\n");
+        assertThat(offline.out().lines()).hasSize(3).last().asString().endsWith(" xy exited with signal SIGTERM");
+        assertThat(xy.xy("logs", "nobody").exit())
+                .as("no such log: the daemon is unreachable")
+                .isEqualTo(2);
+        assertThat(xy.xy("logs", "talker", "-f").exit())
+                .as("following needs a daemon")
+                .isEqualTo(2);
+
         xy.startDaemon();
         long secondPid = pid("talker");
         await().until(() -> xy.xy("logs", "talker").out().contains("hello from " + secondPid));
@@ -198,6 +212,12 @@ class DaemonIT {
         assertThat(xy.state("fresh")).isEqualTo("running");
         assertThat(RealXy.isRunning(drop)).isFalse();
         assertThat(xy.xy("status", "drop").exit()).isEqualTo(1);
+        Run droppedLog = xy.xy("logs", "drop");
+        assertThat(droppedLog.exit()).as("its log files are still there").isZero();
+        assertThat(droppedLog.err())
+                .isEqualTo("xy: drop is not configured (any more): from the log files in "
+                        + xy.paths().logDir() + "\n");
+        assertThat(droppedLog.out()).contains("xy stopping (removed from the configs)");
         assertThat(dropped.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(dropped.process().exitValue()).isZero();
         assertThat(dropped.err()).isEqualTo("xy: stopped following drop: removed from the configs\n");
