@@ -47,10 +47,7 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
                             : "hint: start it with `xy daemon` (or `xy daemon --detach` to run it in the background)");
         } else if (e instanceof RpcException rpc) {
             if (rpc.startFailure().isPresent()) {
-                rpc.startFailure()
-                        .get()
-                        .failed()
-                        .forEach(f -> err.println("xy: cannot start " + f.name() + ": " + f.reason()));
+                rpc.startFailure().get().failed().forEach(f -> err.println(startFailure(f)));
             } else {
                 err.println("xy: " + rpc.getMessage());
             }
@@ -64,6 +61,19 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
             err.println("xy: unexpected error: " + e);
         }
         err.flush();
+    }
+
+    /**
+     * Why a server did not start: it could not be spawned, or it was and never became ready (it exited, or did not
+     * answer in time) — then its own output says more than xy can.
+     */
+    static String startFailure(Wire.Failure failure) {
+        String notReady = "not ready: ";
+        if (failure.reason().startsWith(notReady)) {
+            return "xy: " + failure.name() + " did not become ready: "
+                    + failure.reason().substring(notReady.length()) + " (its output: `xy logs " + failure.name() + "`)";
+        }
+        return "xy: cannot start " + failure.name() + ": " + failure.reason();
     }
 
     /** The JSON-RPC error object as the daemon sent it; local failures get an object of the same shape. */
