@@ -3,7 +3,6 @@ package dev.xy.gui.servers;
 import dev.xy.core.clients.ClientConfigs;
 import dev.xy.core.clients.McpClient;
 import dev.xy.core.rpc.Wire;
-import dev.xy.core.supervisor.ServerState;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -68,10 +67,10 @@ public final class ServersView extends TableView<ServerRow> {
         url.setCellFactory(c -> new UrlCell(copy));
         // Readiness and MCP identity come from xy's MCP probe: their columns appear once a server reports them.
         TableColumn<ServerRow, Wire.ServerSummary> ready =
-                summaryColumn("Ready", 75, ServersView::ready, byText(ServersView::ready));
+                summaryColumn("Ready", 75, ColumnTexts::ready, byText(ColumnTexts::ready));
         ready.visibleProperty().bind(anyRow(s -> s.ready() != null));
         TableColumn<ServerRow, Wire.ServerSummary> mcp =
-                summaryColumn("MCP", 140, ServersView::mcp, byText(ServersView::mcp));
+                summaryColumn("MCP", 140, ColumnTexts::mcp, byText(ColumnTexts::mcp));
         mcp.visibleProperty().bind(anyRow(s -> s.mcp() != null));
         // What a person scans for comes first: state, name, ready, and why a server is not fine; the URL (which
         // carries the port) next; the numbers last.
@@ -80,7 +79,7 @@ public final class ServersView extends TableView<ServerRow> {
                         state,
                         name,
                         ready,
-                        summaryColumn("Why", 170, ServersView::why, byText(ServersView::why)),
+                        summaryColumn("Why", 170, ColumnTexts::why, byText(ColumnTexts::why)),
                         url,
                         summaryColumn(
                                 "PID",
@@ -188,27 +187,6 @@ public final class ServersView extends TableView<ServerRow> {
         MenuItem item = new MenuItem(text, new FontIcon(icon));
         item.setOnAction(e -> action.run());
         return item;
-    }
-
-    static String ready(Wire.ServerSummary s) {
-        return s.ready() == null ? "" : s.ready() ? "ready" : "not ready";
-    }
-
-    static String mcp(Wire.ServerSummary s) {
-        Wire.McpInfo m = s.mcp();
-        if (m == null) {
-            return "";
-        }
-        String who = (m.name() == null ? "" : m.name()) + (m.version() == null ? "" : " " + m.version());
-        return m.tools() == null ? who.trim() : (who.trim() + " · " + m.tools() + " tools").trim();
-    }
-
-    /** The reason in the row itself where it matters: why a server failed or is being restarted. */
-    /** Why a server is not simply ready: failing, restarting, not ready yet, or how it stopped. */
-    static String why(Wire.ServerSummary s) {
-        boolean fine = s.state() == ServerState.RUNNING && !Boolean.FALSE.equals(s.ready());
-        boolean passing = s.state() == ServerState.STOPPING;
-        return fine || passing || s.reason() == null ? "" : s.reason();
     }
 
     private static Comparator<Wire.ServerSummary> byState() {
