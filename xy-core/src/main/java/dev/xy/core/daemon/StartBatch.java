@@ -71,7 +71,7 @@ final class StartBatch {
                 allPortConflicts &= why.isPresent() && why.get() instanceof PortInUseException;
                 String reason = why.map(Throwable::getMessage).orElseGet(() -> lastReason(supervisor));
                 failed.add(new Wire.Failure(supervisor.name(), reason));
-                log.accept(supervisor.name() + ": cannot start: " + reason);
+                // Not logged here: the transition to failed says "cannot start: …" in the daemon's log already.
             }
             case NOT_READY -> {
                 allPortConflicts = false;
