@@ -10,6 +10,8 @@ import dev.xy.core.daemon.ExitCodes;
 import dev.xy.core.ipc.DaemonUnreachableException;
 import dev.xy.core.rpc.ErrorCodes;
 import dev.xy.core.rpc.RpcException;
+import dev.xy.core.rpc.Wire;
+import dev.xy.core.supervisor.ServerState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,9 +53,16 @@ final class ClientConfigCommand extends ClientCommand {
         Set<String> invalid = Set.of(); // servers whose config has problems: named, they are not unknown
         int exit = ExitCodes.OK;
         try (DaemonClient api = connect()) {
-            servers = api.list().stream()
+            List<Wire.ServerSummary> summaries = api.list();
+            servers = summaries.stream()
                     .map(s -> new ClientConfigs.Endpoint(s.name(), s.url()))
                     .toList();
+            List<String> names = namesArg.getValue();
+            summaries.stream()
+                    .filter(s -> s.state() == ServerState.FAILED)
+                    .filter(s -> names == null || names.isEmpty() || names.contains(s.name()))
+                    .forEach(s -> err().println("xy: note: " + s.name() + " is failed just now (`xy status " + s.name()
+                            + "` says why); its URL answers once it runs"));
         } catch (DaemonUnreachableException unreachable) {
             if (unreachable.lockHolder().isPresent()) {
                 throw unreachable; // a daemon is there but not answering: its configs may not be the default ones

@@ -125,6 +125,14 @@ class CliOutputIT {
         Run unknownClient = xy.xy("client-config", "--client", "emacs");
         assertThat(unknownClient.exit()).isEqualTo(1);
         assertThat(unknownClient.err()).contains("unknown client `emacs`");
+
+        assertThat(xy.xy("start", "missing").exit()).isEqualTo(1);
+        Run failed = xy.xy("client-config", "--client", "claude-code", "missing");
+        assertThat(failed.exit()).isZero();
+        assertThat(failed.out()).startsWith("claude mcp add --transport http missing http://localhost:");
+        assertThat(failed.err())
+                .isEqualTo("xy: note: missing is failed just now (`xy status missing` says why); its URL answers once"
+                        + " it runs\n");
     }
 
     @Test
