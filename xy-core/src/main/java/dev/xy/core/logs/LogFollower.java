@@ -26,10 +26,11 @@ public final class LogFollower implements AutoCloseable {
     private final Consumer<LogFollower> onClose;
     private final ArrayDeque<LogLine> queue = new ArrayDeque<>();
     private long queuedBytes;
-    /** Of {@link #queuedBytes}, the live lines (not the history), and how much of those the shared budget holds. */
+    /** Of {@link #queuedBytes}, the live lines: not the history or the ring's lines the follow began with. */
     private long liveBytes;
-
+    /** How much of {@link #liveBytes} the shared budget holds: what is past {@link #OWN_BYTES}. */
     private long sharedTaken;
+
     private long skipped;
     private boolean closed;
     /** Why the log ended under this follower, when it did; null while it lasts or when the reader closed it. */
