@@ -1,8 +1,8 @@
 package dev.xy.cli;
 
+import dev.xy.core.config.Suggestions;
 import java.io.PrintWriter;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine;
@@ -51,38 +51,10 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
         Collection<String> commands = cli.getSubcommands().keySet();
         if (!commands.isEmpty()) {
             return cli.getCommandSpec().qualifiedName() + ": unknown command `" + word + "`"
-                    + closest(word, commands)
+                    + Suggestions.closest(word, commands)
                             .map(c -> "; did you mean `" + c + "`?")
                             .orElse("");
         }
         return cli.getCommandSpec().qualifiedName() + ": unexpected argument `" + word + "`";
-    }
-
-    /** The command within two edits of {@code word}, the nearest first; none when nothing is that close. */
-    static Optional<String> closest(String word, Collection<String> candidates) {
-        return candidates.stream()
-                .filter(c -> distance(word, c) <= 2)
-                .min(Comparator.comparingInt((String c) -> distance(word, c)).thenComparing(c -> c));
-    }
-
-    /** Edits (insert, delete, replace, swap two neighbours) from {@code a} to {@code b}. */
-    static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
     }
 }

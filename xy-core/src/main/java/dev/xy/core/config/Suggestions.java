@@ -17,25 +17,29 @@ public final class Suggestions {
                         .thenComparing(Comparator.naturalOrder()));
     }
 
-    /** Levenshtein distance, case-insensitive so that {@code Port} finds {@code port}. */
+    /**
+     * Edits from {@code a} to {@code b} — insert, delete, replace, or swap two neighbours (the commonest typo:
+     * {@code lsit}, {@code stauts}) — case-insensitive so that {@code Port} finds {@code port}.
+     */
     static int distance(String a, String b) {
         String x = a.toLowerCase();
         String y = b.toLowerCase();
-        int[] previous = new int[y.length() + 1];
-        int[] current = new int[y.length() + 1];
+        int[][] d = new int[x.length() + 1][y.length() + 1];
+        for (int i = 0; i <= x.length(); i++) {
+            d[i][0] = i;
+        }
         for (int j = 0; j <= y.length(); j++) {
-            previous[j] = j;
+            d[0][j] = j;
         }
         for (int i = 1; i <= x.length(); i++) {
-            current[0] = i;
             for (int j = 1; j <= y.length(); j++) {
-                int substitution = previous[j - 1] + (x.charAt(i - 1) == y.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+                int substitution = d[i - 1][j - 1] + (x.charAt(i - 1) == y.charAt(j - 1) ? 0 : 1);
+                d[i][j] = Math.min(substitution, Math.min(d[i - 1][j], d[i][j - 1]) + 1);
+                if (i > 1 && j > 1 && x.charAt(i - 1) == y.charAt(j - 2) && x.charAt(i - 2) == y.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
             }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
         }
-        return previous[y.length()];
+        return d[x.length()][y.length()];
     }
 }
