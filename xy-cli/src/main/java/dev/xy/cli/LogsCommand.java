@@ -117,7 +117,7 @@ final class LogsCommand extends ClientCommand {
     }
 
     /** The tail read from the files themselves, and on stderr why and from where. */
-    private int printFromFiles(Path logDir, String name, int tail, String why) throws IOException {
+    private int printFromFiles(Path logDir, String name, int tail, String why) {
         err().println("xy: " + why + ": from the log files in " + logDir);
         err().flush();
         LogFileTail.read(logDir, name, tail).forEach(line -> print(out(), line));

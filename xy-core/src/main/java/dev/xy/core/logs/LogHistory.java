@@ -31,19 +31,38 @@ final class LogHistory {
      * early: what was read is returned.
      */
     List<LogLine> read(int skip, int count, long newerTs, long budgetBytes) {
+        return readBack(this::openAtMark, server, skip, count, newerTs, budgetBytes);
+    }
+
+    /** One of a server's log files, open, and where its lines end. */
+    record OpenFile(FileChannel channel, long end) {}
+
+    /** Opens {@code <name>.log.<index>} (0: the current file), or none when there is no such file. */
+    @FunctionalInterface
+    interface FileOpener {
+        Optional<OpenFile> open(int index) throws IOException;
+    }
+
+    /**
+     * Up to {@code count} lines before the newest {@code skip}, oldest first, read from the end of file 0, then 1
+     * and older, within {@code budgetBytes} of them. A line that does not parse takes the time of the line after
+     * it, the newest one {@code newerTs}. I/O errors end the history early: what was read is returned.
+     */
+    static List<LogLine> readBack(
+            FileOpener files, String server, int skip, int count, long newerTs, long budgetBytes) {
         List<LogLine> newestFirst = new ArrayList<>(Math.min(count, 1024));
         long budget = budgetBytes;
         long ts = newerTs;
         int skipped = 0;
         try {
             for (int index = 0; newestFirst.size() < count && budget > 0; index++) {
-                Optional<FileChannel> opened = open(index);
+                Optional<OpenFile> opened = files.open(index);
                 if (opened.isEmpty()) {
                     break;
                 }
-                try (FileChannel channel = opened.get()) {
-                    long end = index == 0 ? Math.min(mark.size(), channel.size()) : channel.size();
-                    ReverseLineReader lines = new ReverseLineReader(channel, end, budget);
+                try (FileChannel channel = opened.get().channel()) {
+                    ReverseLineReader lines =
+                            new ReverseLineReader(channel, opened.get().end(), budget);
                     Optional<String> text;
                     while (newestFirst.size() < count && (text = lines.next()).isPresent()) {
                         if (skipped < skip) {
@@ -62,6 +81,22 @@ final class LogHistory {
         }
         Collections.reverse(newestFirst);
         return newestFirst;
+    }
+
+    /** The file current at the mark up to its marked size, then the rotated ones whole. */
+    private Optional<OpenFile> openAtMark(int index) throws IOException {
+        Optional<FileChannel> opened = open(index);
+        if (opened.isEmpty()) {
+            return Optional.empty();
+        }
+        FileChannel channel = opened.get();
+        try {
+            return Optional.of(
+                    new OpenFile(channel, index == 0 ? Math.min(mark.size(), channel.size()) : channel.size()));
+        } catch (IOException e) {
+            channel.close();
+            throw e;
+        }
     }
 
     /** The file that was {@code <name>.log.<index>} at the mark (0: the current one), wherever it is now. */
