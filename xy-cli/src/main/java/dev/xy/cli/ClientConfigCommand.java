@@ -6,6 +6,7 @@ import dev.xy.core.clients.McpClient;
 import dev.xy.core.config.ConfigLoader;
 import dev.xy.core.config.ConfigProblem;
 import dev.xy.core.config.ConfigSet;
+import dev.xy.core.config.ServerConfigReader;
 import dev.xy.core.daemon.ExitCodes;
 import dev.xy.core.ipc.DaemonUnreachableException;
 import dev.xy.core.rpc.ErrorCodes;
@@ -82,7 +83,7 @@ final class ClientConfigCommand extends ClientCommand {
                 exit = ExitCodes.CONFIG_INVALID;
             }
             invalid = configs.problems().stream()
-                    .map(p -> p.file().getFileName().toString().replaceFirst("\\.kdl$", ""))
+                    .map(p -> ServerConfigReader.serverName(p.file()))
                     .collect(Collectors.toSet());
             err().flush();
             servers = configs.servers().stream()

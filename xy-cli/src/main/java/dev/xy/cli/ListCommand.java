@@ -1,16 +1,15 @@
 package dev.xy.cli;
 
 import dev.xy.core.api.XyApi;
+import dev.xy.core.config.ConfigLoader;
+import dev.xy.core.config.ServerConfigReader;
 import dev.xy.core.rpc.Wire;
 import dev.xy.core.supervisor.ServerState;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /** {@code xy list}: every server with its state, and where the daemon reads their configs. */
 final class ListCommand extends QueryCommand<List<Wire.ServerSummary>> {
@@ -75,15 +74,10 @@ final class ListCommand extends QueryCommand<List<Wire.ServerSummary>> {
      */
     private static List<String> unserved(Path configDir, List<Wire.ServerSummary> servers) {
         Set<String> served = servers.stream().map(Wire.ServerSummary::name).collect(Collectors.toSet());
-        try (Stream<Path> files = Files.list(configDir)) {
-            return files.map(file -> file.getFileName().toString())
-                    .filter(file -> file.endsWith(".kdl"))
-                    .filter(file -> !served.contains(file.substring(0, file.length() - ".kdl".length())))
-                    .sorted()
-                    .toList();
-        } catch (IOException | RuntimeException e) {
-            return List.of(); // a directory gone or unreadable: the daemon's own reload says so
-        }
+        return ConfigLoader.configFiles(configDir).stream()
+                .filter(file -> !served.contains(ServerConfigReader.serverName(file)))
+                .map(file -> file.getFileName().toString())
+                .toList();
     }
 
     private static void sayUnserved(List<String> unserved, PrintWriter out) {

@@ -118,6 +118,14 @@ public final class ConfigLoader {
         return ServerConfigReader.Result.failed(ConfigProblem.ofFile(file, message));
     }
 
+    /**
+     * The config files a load of {@code directory} reads (none when it cannot be read), without reading them: to
+     * say which files serve no server.
+     */
+    public static List<Path> configFiles(Path directory) {
+        return configFilesIn(directory, new ArrayList<>(), false);
+    }
+
     private static List<Path> configFilesIn(Path directory, List<ConfigProblem> problems, boolean mustExist) {
         List<Path> files = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
