@@ -23,18 +23,16 @@ final class RestartCommand extends TargetCommand<Wire.RestartResult> {
 
     @Override
     void describe(Wire.RestartResult result, PrintWriter out, XyApi api) {
-        result.restarted().forEach(name -> out.println(done(name)));
+        result.restarted().forEach(name -> out.println(started(name)));
     }
 
     @Override
     void describePartial(Wire.StartFailure partial, PrintWriter out) {
-        partial.started().forEach(name -> out.println(done(name)));
+        partial.started().forEach(name -> out.println(started(name)));
     }
 
-    /** Without waiting, the new process is only spawned: the line must not claim more. */
-    private String done(String name) {
-        return noWait.<Boolean>getValue()
-                ? "restarting " + name + " (spawned; not waiting until ready)"
-                : "restarted " + name;
+    @Override
+    String started(String name) {
+        return noWait.<Boolean>getValue() ? spawned("restarting", name) : "restarted " + name;
     }
 }

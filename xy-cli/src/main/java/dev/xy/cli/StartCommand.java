@@ -31,14 +31,7 @@ final class StartCommand extends TargetCommand<Wire.StartResult> {
     }
 
     @Override
-    void describePartial(Wire.StartFailure partial, PrintWriter out) {
-        boolean waited = !noWait.<Boolean>getValue();
-        if (waited) {
-            super.describePartial(partial, out);
-            return;
-        }
-        // Without waiting, the process is only spawned: the line must not claim more.
-        partial.started().forEach(name -> out.println("starting " + name + " (spawned; not waiting until ready)"));
-        partial.alreadyRunning().forEach(name -> out.println(name + " is already running"));
+    String started(String name) {
+        return noWait.<Boolean>getValue() ? spawned("starting", name) : super.started(name);
     }
 }

@@ -38,7 +38,17 @@ abstract class TargetCommand<T> extends QueryCommand<T> {
 
     /** What did happen to the servers that did not fail; {@link ErrorReporter} names the failures. */
     void describePartial(Wire.StartFailure partial, PrintWriter out) {
-        partial.started().forEach(name -> out.println("started " + name));
+        partial.started().forEach(name -> out.println(started(name)));
         partial.alreadyRunning().forEach(name -> out.println(name + " is already running"));
+    }
+
+    /** How a server that this command started is said. */
+    String started(String name) {
+        return "started " + name;
+    }
+
+    /** Without waiting for ready, a process is only spawned: the line must not claim more. */
+    static String spawned(String doing, String name) {
+        return doing + " " + name + " (spawned; not waiting until ready)";
     }
 }
