@@ -84,13 +84,16 @@ public final class FxFixture implements AutoCloseable {
     public String drawnText(String server, String columnId) throws Exception {
         return onFx(() -> {
             Node found = cellNode(server, columnId);
-            return found == null
-                    ? null
-                    : found.lookupAll(".text").stream()
-                            .filter(node -> node instanceof javafx.scene.text.Text)
-                            .map(node -> ((javafx.scene.text.Text) node).getText())
-                            .collect(java.util.stream.Collectors.joining(" "));
+            return found == null ? null : drawn(found);
         });
+    }
+
+    /** The text a node and its children draw, as a person reads it (a labelled control cut to fit ends in "…"). */
+    public static String drawn(Node node) {
+        return node.lookupAll(".text").stream()
+                .filter(text -> text instanceof javafx.scene.text.Text)
+                .map(text -> ((javafx.scene.text.Text) text).getText())
+                .collect(java.util.stream.Collectors.joining(" "));
     }
 
     @SuppressWarnings("unchecked")

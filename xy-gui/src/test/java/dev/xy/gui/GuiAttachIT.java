@@ -63,8 +63,6 @@ class GuiAttachIT extends WindowOnRealXy {
 
     /** The text a labelled control draws (cut to fit, it ends in "…"). */
     private String drawn(String id) throws Exception {
-        return FxFixture.onFx(() -> ((javafx.scene.text.Text)
-                        fx.window.stage().getScene().lookup(id).lookup(".text"))
-                .getText());
+        return FxFixture.onFx(() -> FxFixture.drawn(fx.window.stage().getScene().lookup(id)));
     }
 }

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.scene.text.Text;
 import org.junit.jupiter.api.Test;
 
 /** The table against a real hosted engine and real child processes, driven through the real window. */
@@ -65,8 +64,7 @@ class GuiTableIT extends WindowOnRealXy {
     /** What a header's skin draws is its Text child: a cut title there reads "Re…". */
     private List<String> cutHeaders() throws Exception {
         return FxFixture.onFx(() -> headerLabels().stream()
-                .filter(label -> !(label.lookup(".text") instanceof Text shown)
-                        || !shown.getText().equals(label.getText()))
+                .filter(label -> !FxFixture.drawn(label).equals(label.getText()))
                 .map(Label::getText)
                 .toList());
     }
